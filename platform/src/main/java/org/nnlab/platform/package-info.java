@@ -1,0 +1,2 @@
+/** The Jakarta EE web app on Payara Micro (issue: platform). */
+package org.nnlab.platform;
