@@ -1,0 +1,246 @@
+package org.nnlab.grader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.nnlab.datasets.obtain.CacheDirectory;
+import org.nnlab.datasets.obtain.DatasetLoader;
+import org.nnlab.grader.check.Check;
+import org.nnlab.grader.check.CheckCatalog;
+import org.nnlab.grader.check.CheckOutcome;
+import org.nnlab.grader.check.Evidence;
+import org.nnlab.grader.check.RunEvidence;
+import org.nnlab.grader.compile.CompileResult;
+import org.nnlab.grader.compile.SubmissionCompiler;
+import org.nnlab.grader.lab.Lab;
+import org.nnlab.grader.lab.LabLoader;
+import org.nnlab.grader.network.NetworkConfigReader;
+import org.nnlab.grader.network.NetworkDescription;
+import org.nnlab.grader.result.CheckResult;
+import org.nnlab.grader.result.EpochResult;
+import org.nnlab.grader.result.GradingResult;
+import org.nnlab.grader.result.Provenance;
+import org.nnlab.grader.result.RunResult;
+import org.nnlab.grader.run.GraderHome;
+import org.nnlab.grader.run.JobWorkspace;
+import org.nnlab.grader.run.LabData;
+import org.nnlab.grader.run.Measured;
+import org.nnlab.grader.run.NativeLibraries;
+import org.nnlab.grader.run.StageRunner;
+import org.nnlab.grader.run.TrainingOutcome;
+import org.nnlab.grader.sandbox.Sandbox;
+import org.nnlab.grader.submission.Submission;
+import org.nnlab.grader.submission.SubmissionException;
+import org.nnlab.protocol.EpochRecord;
+import org.nnlab.protocol.TrainingJob;
+import org.nnlab.protocol.TrainingReport;
+
+/**
+ * Grades a submission against a lab: compile, train and evaluate in sandboxes, then judge the evidence with the
+ * lab's checks on the trusted side. Nothing the sandboxes write is believed without a check of its own.
+ */
+public final class Grader {
+    private static final String VERSION = readVersion();
+    private final GraderHome home;
+    private final Sandbox sandbox;
+    private final StageRunner stages;
+    private final DatasetLoader datasets;
+    private final CheckCatalog catalog;
+    private final Path workRoot;
+    private final NetworkConfigReader configReader = new NetworkConfigReader();
+
+    /**
+     * @param home     the sandbox installation
+     * @param sandbox  where submissions run
+     * @param natives  where ND4J's native libraries are unpacked
+     * @param datasets where data sets come from
+     * @param catalog  the check types labs may use
+     * @param workRoot where job folders are made; it must be enterable by other users
+     */
+    public Grader(GraderHome home, Sandbox sandbox, NativeLibraries natives, DatasetLoader datasets,
+                  CheckCatalog catalog, Path workRoot) {
+        this.home = home;
+        this.sandbox = sandbox;
+        this.stages = new StageRunner(home, sandbox, natives);
+        this.datasets = datasets;
+        this.catalog = catalog;
+        this.workRoot = workRoot;
+    }
+
+    /**
+     * The grader every command uses: the located grader home, the built-in checks, the standard data sources, and
+     * the cache for natives and job folders.
+     *
+     * @param sandbox where submissions run
+     */
+    public static Grader standard(Sandbox sandbox) {
+        Path cache = CacheDirectory.resolve();
+        return new Grader(GraderHome.locate(), sandbox, new NativeLibraries(cache.resolve("natives/nd4j-"
+                + nd4jVersion())), DatasetLoader.standard(), CheckCatalog.builtIn(), cache.resolve("jobs"));
+    }
+
+    /** @return a lab loader that validates checks against this grader's catalogue */
+    public LabLoader labLoader() {
+        return new LabLoader(catalog::create);
+    }
+
+    /**
+     * @param lab        the lab
+     * @param submission the sources and answers
+     * @return the result; a submission that does not compile or crashes still gets one
+     * @throws SubmissionException when the answers do not fit the lab
+     * @throws IOException         when the job folders cannot be written
+     */
+    public GradingResult grade(Lab lab, Submission submission) throws IOException {
+        checkAnswers(lab, submission);
+        Map<String, Long> timings = new LinkedHashMap<>();
+        long start = System.nanoTime();
+        LabData data = LabData.prepare(lab, datasets);
+        stages.prepare();
+        timings.put("preparationMillis", millisSince(start));
+        try (JobWorkspace workspace = JobWorkspace.create(workRoot)) {
+            start = System.nanoTime();
+            CompileResult compiled = new SubmissionCompiler(sandbox, GraderHome.javaHome(), home.compileClasspath(),
+                    stages.baseMounts()).compile(submission.sources(), workspace.sources(), workspace.classes());
+            timings.put("compileMillis", millisSince(start));
+            if (!compiled.succeeded()) {
+                Evidence evidence = new Evidence(lab.parameters(), data.train().classCount(), false,
+                        "The code does not compile:\n"
+                        + compiled.describe(), Map.of(), Map.of(), submission.answers(), List.of());
+                return result(lab, data, evidence, "", timings);
+            }
+            start = System.nanoTime();
+            TrainingOutcome training = stages.train(workspace, lab, data);
+            timings.put("trainingSandboxMillis", millisSince(start));
+            if (training.report() != null) {
+                training.report().timingsMillis().forEach((k, v) -> timings.put("harness." + k, v));
+            }
+            Map<String, Measured> measured = Map.of();
+            if (training.completed()) {
+                start = System.nanoTime();
+                measured = stages.evaluate(workspace, lab, data);
+                timings.put("evaluationSandboxMillis", millisSince(start));
+            }
+            Evidence evidence = evidence(lab, data, submission, training, measured, workspace);
+            return result(lab, data, evidence, training.sandbox().stdout() + training.sandbox().stderr(), timings);
+        }
+    }
+
+    private Evidence evidence(Lab lab, LabData data, Submission submission, TrainingOutcome training,
+                              Map<String, Measured> measured, JobWorkspace workspace) {
+        TrainingReport report = training.report();
+        Map<String, RunEvidence> runs = new LinkedHashMap<>();
+        if (report != null) {
+            for (String run : lab.runs()) {
+                if (!report.runs().containsKey(run)) {
+                    continue;
+                }
+                Measured m = measured.getOrDefault(run, new Measured(null, null, "not evaluated"));
+                NetworkDescription network = null;
+                String problem = m.problem();
+                var file = JobWorkspace.plainFile(workspace.output(), TrainingJob.networkFile(run));
+                if (file.isPresent()) {
+                    try {
+                        network = configReader.read(file.get());
+                    } catch (IOException e) {
+                        problem = "its saved configuration cannot be read: " + e.getMessage();
+                    }
+                }
+                runs.put(run, new RunEvidence(run, report.runs().get(run).epochs(), network, problem, m.validation(),
+                        m.test()));
+            }
+        }
+        return new Evidence(lab.parameters(), data.train().classCount(), training.completed(), training.failure(), runs,
+                report == null ? Map.of() : report.reported(), submission.answers(),
+                report == null ? List.of() : report.warnings());
+    }
+
+    private GradingResult result(Lab lab, LabData data, Evidence evidence, String output, Map<String, Long> timings) {
+        long start = System.nanoTime();
+        List<Check> checks = lab.checks().stream().map(catalog::create).toList();
+        List<CheckOutcome> outcomes = checks.stream().map(check -> check.evaluate(evidence)).toList();
+        boolean gateFailed = false;
+        boolean integrityFailure = false;
+        for (int i = 0; i < checks.size(); i++) {
+            gateFailed |= checks.get(i).isGate() && outcomes.get(i).fraction() < 1;
+            integrityFailure |= outcomes.get(i).integrityFailure();
+        }
+        List<CheckResult> results = new ArrayList<>();
+        double score = 0;
+        for (int i = 0; i < checks.size(); i++) {
+            var spec = lab.checks().get(i);
+            CheckOutcome outcome = outcomes.get(i);
+            if (gateFailed && !checks.get(i).isGate()) {
+                outcome = CheckOutcome.fail("Not graded: the code must compile and train() must complete first.");
+            } else if (integrityFailure && checks.get(i).usesRecordedCurves()) {
+                outcome = CheckOutcome.fail("Not scored: the recorded curves contradict the grader's measurements of "
+                        + "the saved networks (see the consistency check).");
+            }
+            double points = Math.round(outcome.fraction() * spec.points() * 100) / 100.0;
+            score += points;
+            results.add(new CheckResult(spec.id(), spec.title(), points, spec.points(), outcome.fraction() >= 1,
+                    outcome.message()));
+        }
+        timings.put("checksMillis", millisSince(start));
+        Map<String, RunResult> runs = new LinkedHashMap<>();
+        evidence.runs().forEach((name, run) -> runs.put(name, new RunResult(run.epochs().stream().map(Grader::epoch)
+                .toList(), run.validation() == null ? null : run.validation().accuracy(),
+                run.test() == null ? null : run.test().accuracy())));
+        Provenance provenance = new Provenance(VERSION, lab.id(), lab.version(), data.sha256(), lab.split().seed(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), home.nd4jBackend(),
+                sandbox.describe());
+        return new GradingResult(lab.id(), Math.round(score * 100) / 100.0, lab.maxScore(), integrityFailure, results,
+                runs, output, timings, provenance);
+    }
+
+    private static EpochResult epoch(EpochRecord e) {
+        return new EpochResult(e.epoch(), e.trainingLoss(), e.validationLoss(), e.validationAccuracy(),
+                e.learningRate());
+    }
+
+    private static void checkAnswers(Lab lab, Submission submission) {
+        for (Map.Entry<String, String> answer : submission.answers().entrySet()) {
+            Lab.AnswerSpec spec = lab.answers().stream().filter(a -> a.id().equals(answer.getKey())).findFirst()
+                    .orElseThrow(() -> new SubmissionException("The lab asks for no answer '" + answer.getKey()
+                            + "'; it asks for: " + lab.answers().stream().map(Lab.AnswerSpec::id).toList() + "."));
+            if (answer.getValue().length() > spec.maxChars()) {
+                throw new SubmissionException("The answer '" + spec.id() + "' has " + answer.getValue().length()
+                        + " characters; at most " + spec.maxChars() + " are accepted.");
+            }
+        }
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    /** @return nnlab's version */
+    public static String version() {
+        return VERSION;
+    }
+
+    private static String nd4jVersion() {
+        return properties().getProperty("nd4j", "unknown");
+    }
+
+    private static String readVersion() {
+        return properties().getProperty("version", "unknown");
+    }
+
+    private static Properties properties() {
+        Properties properties = new Properties();
+        try (InputStream in = Grader.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            // versions stay unknown
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,194 @@
+package org.nnlab.grader.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nnlab.datasets.DatasetException;
+import org.nnlab.grader.Grader;
+import org.nnlab.grader.check.CheckCatalog;
+import org.nnlab.grader.check.CheckType;
+import org.nnlab.grader.lab.Lab;
+import org.nnlab.grader.lab.LabException;
+import org.nnlab.grader.result.GradingResult;
+import org.nnlab.grader.result.ReportPrinter;
+import org.nnlab.grader.result.ResultJson;
+import org.nnlab.grader.sandbox.BubblewrapSandbox;
+import org.nnlab.grader.sandbox.Sandbox;
+import org.nnlab.grader.sandbox.SandboxUnavailableException;
+import org.nnlab.grader.sandbox.UnsandboxedRunner;
+import org.nnlab.grader.submission.Submission;
+import org.nnlab.grader.submission.SubmissionException;
+import org.nnlab.grader.submission.SubmissionReader;
+
+/**
+ * {@code grader grade|validate|checks}. Exit status 0 whenever a result was produced, whatever the score; 1 when a
+ * lab failed its self-test; 2 for usage errors or when nothing could be graded, always with a clear message.
+ */
+public final class GraderCommand {
+    static final String USAGE = """
+            usage:
+              grader grade --lab DIR --submission FILE [--submission FILE ...] [--answer ID=FILE ...] [--json OUT]
+                           [--unsandboxed-trusted-code]
+              grader validate --lab DIR [--json-dir DIR] [--unsandboxed-trusted-code]
+              grader checks
+            --unsandboxed-trusted-code runs the code WITHOUT any sandbox: only for an instructor's own code.""";
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    GraderCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** @param args the command line */
+    public static void main(String[] args) {
+        System.exit(new GraderCommand(System.out, System.err).run(args));
+    }
+
+    int run(String[] args) {
+        try {
+            Options options = Options.parse(args);
+            return switch (options.command()) {
+                case "grade" -> grade(options);
+                case "validate" -> validate(options);
+                case "checks" -> checks();
+                default -> throw new UsageException("unknown command '" + options.command() + "'");
+            };
+        } catch (UsageException e) {
+            err.println(e.getMessage());
+            err.println(USAGE);
+            return 2;
+        } catch (LabException | SubmissionException | DatasetException | SandboxUnavailableException
+                 | IllegalStateException e) {
+            err.println(e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("Grading failed: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private int grade(Options options) throws IOException {
+        Grader grader = Grader.standard(sandbox(options));
+        Lab lab = grader.labLoader().load(options.lab());
+        if (options.submissions().isEmpty()) {
+            throw new UsageException("grade needs at least one --submission FILE");
+        }
+        Submission submission = new SubmissionReader().read(options.submissions(), lab.entryClass())
+                .withAnswers(options.answers());
+        GradingResult result = grader.grade(lab, submission);
+        ReportPrinter.print(result, out);
+        if (options.json() != null) {
+            ResultJson.write(result, options.json());
+            out.println("Result written to " + options.json());
+        }
+        return 0;
+    }
+
+    private int validate(Options options) throws IOException {
+        Grader grader = Grader.standard(sandbox(options));
+        Lab lab = grader.labLoader().load(options.lab());
+        LabSelfTest.Report report = new LabSelfTest(grader).run(lab);
+        for (Map.Entry<String, GradingResult> entry : List.of(Map.entry("reference", report.reference()),
+                Map.entry("starter", report.starter()))) {
+            out.println("== " + entry.getKey() + " ==");
+            ReportPrinter.print(entry.getValue(), out);
+            out.println();
+            if (options.jsonDir() != null) {
+                Files.createDirectories(options.jsonDir());
+                ResultJson.write(entry.getValue(), options.jsonDir().resolve(entry.getKey() + ".json"));
+            }
+        }
+        report.problems().forEach(problem -> out.println("SELF-TEST FAILURE: " + problem));
+        out.println(report.passed() ? "Self-test passed: the reference gets full marks, the starter runs and gets "
+                + report.starter().score() + " of " + lab.maxScore() + "." : "Self-test FAILED.");
+        return report.passed() ? 0 : 1;
+    }
+
+    private int checks() {
+        for (CheckType type : CheckCatalog.builtIn().types()) {
+            out.println(type.name() + ": " + type.description());
+        }
+        return 0;
+    }
+
+    private Sandbox sandbox(Options options) {
+        if (options.unsandboxed()) {
+            err.println("WARNING: --unsandboxed-trusted-code: the code runs with this user's full rights. Never use "
+                    + "it for student submissions.");
+            return new UnsandboxedRunner();
+        }
+        return new BubblewrapSandbox();
+    }
+
+    /** A command line that cannot be understood. */
+    static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** The parsed command line. */
+    record Options(String command, Path lab, List<Path> submissions, Map<String, String> answers, Path json,
+                   Path jsonDir, boolean unsandboxed) {
+
+        static Options parse(String[] args) throws IOException {
+            if (args.length == 0) {
+                throw new UsageException("no command given");
+            }
+            Path lab = null;
+            Path json = null;
+            Path jsonDir = null;
+            boolean unsandboxed = false;
+            List<Path> submissions = new ArrayList<>();
+            Map<String, String> answers = new LinkedHashMap<>();
+            for (int i = 1; i < args.length; i++) {
+                String option = args[i];
+                if (option.equals("--unsandboxed-trusted-code")) {
+                    unsandboxed = true;
+                    continue;
+                }
+                if (i + 1 >= args.length) {
+                    throw new UsageException(option + " needs a value");
+                }
+                String value = args[++i];
+                switch (option) {
+                    case "--lab" -> lab = existing(value, "lab folder");
+                    case "--submission" -> submissions.add(existing(value, "submission file"));
+                    case "--json" -> json = Path.of(value);
+                    case "--json-dir" -> jsonDir = Path.of(value);
+                    case "--answer" -> {
+                        int eq = value.indexOf('=');
+                        if (eq <= 0) {
+                            throw new UsageException("--answer takes ID=FILE, got '" + value + "'");
+                        }
+                        answers.put(value.substring(0, eq), Files.readString(existing(value.substring(eq + 1),
+                                "answer file"), StandardCharsets.UTF_8));
+                    }
+                    default -> throw new UsageException("unknown option " + option);
+                }
+            }
+            if (!args[0].equals("checks") && lab == null) {
+                throw new UsageException(args[0] + " needs --lab DIR");
+            }
+            return new Options(args[0], lab, submissions, answers, json, jsonDir, unsandboxed);
+        }
+
+        private static Path existing(String value, String what) {
+            Path path = Path.of(value).toAbsolutePath().normalize();
+            if (!Files.exists(path)) {
+                throw new UsageException("the " + what + " " + value + " does not exist");
+            }
+            return path;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.nnlab.grader.compile;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.nnlab.grader.sandbox.Mount;
+import org.nnlab.grader.sandbox.Sandbox;
+import org.nnlab.grader.sandbox.SandboxLimits;
+import org.nnlab.grader.sandbox.SandboxOutcome;
+import org.nnlab.grader.sandbox.SandboxRequest;
+
+/**
+ * Compiles a submission's sources with javac against the student API and ND4J/DL4J only, with annotation
+ * processing off, inside a sandbox: even the compiler never runs with access to the host.
+ */
+public final class SubmissionCompiler {
+    private static final Pattern ERROR = Pattern.compile("^(.+\\.java):(\\d+): error: (.*)$");
+    private static final long MB = 1024L * 1024;
+    private static final SandboxLimits LIMITS = new SandboxLimits(Duration.ofSeconds(120), 240, 1536 * MB, 128,
+            64 * MB, 256 * MB, 64 * 1024, 1);
+    private final Sandbox sandbox;
+    private final Path javaHome;
+    private final List<Path> classpath;
+    private final List<Mount> mounts;
+
+    /**
+     * @param sandbox   where javac runs
+     * @param javaHome  the JDK whose javac is used
+     * @param classpath the jars submissions compile against
+     * @param mounts    read-only mounts that make those jars (and a JDK outside /usr) visible
+     */
+    public SubmissionCompiler(Sandbox sandbox, Path javaHome, List<Path> classpath, List<Mount> mounts) {
+        this.sandbox = sandbox;
+        this.javaHome = javaHome;
+        this.classpath = List.copyOf(classpath);
+        this.mounts = List.copyOf(mounts);
+    }
+
+    /**
+     * @param sources    relative path to source text
+     * @param sourceDir  an empty folder to write the sources into
+     * @param classesDir an empty folder, writable by the sandbox, for the classes
+     * @return the outcome, with errors by file and line
+     */
+    public CompileResult compile(Map<String, String> sources, Path sourceDir, Path classesDir) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/javac").toString(), "-J-Xmx512m",
+                "-J-XX:ActiveProcessorCount=1", "-J-XX:+UseSerialGC", "-J-XX:-UsePerfData", "-proc:none",
+                "-encoding", "UTF-8", "-Xmaxerrs", "50", "-nowarn", "-g", "-implicit:none", "-d", classesDir.toString(),
+                "-cp", classpath.stream().map(Path::toString).collect(Collectors.joining(":"))));
+        for (Map.Entry<String, String> source : sources.entrySet()) {
+            Path file = sourceDir.resolve(source.getKey()).normalize();
+            if (!file.startsWith(sourceDir)) {
+                throw new IllegalArgumentException("source path outside the source folder: " + source.getKey());
+            }
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, source.getValue());
+            command.add(file.toString());
+        }
+        List<Mount> all = new ArrayList<>(mounts);
+        all.add(Mount.readOnly(sourceDir));
+        all.add(Mount.writable(classesDir, classesDir.toString()));
+        SandboxOutcome outcome = sandbox.run(new SandboxRequest(command, all,
+                Map.of("PATH", "/usr/bin:/bin", "HOME", "/tmp", "LANG", "C.UTF-8"), "/tmp", LIMITS));
+        String output = outcome.stdout() + outcome.stderr();
+        if (outcome.timedOut()) {
+            output = "javac did not finish within " + LIMITS.wallTime().toSeconds() + " s.\n" + output;
+        }
+        return new CompileResult(outcome.succeeded(), errors(output, sourceDir), output, outcome.elapsed());
+    }
+
+    static List<CompileError> errors(String output, Path sourceDir) {
+        List<CompileError> errors = new ArrayList<>();
+        String[] lines = output.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            Matcher matcher = ERROR.matcher(lines[i]);
+            if (!matcher.matches()) {
+                continue;
+            }
+            StringBuilder message = new StringBuilder(matcher.group(3));
+            for (int j = i + 1; j < lines.length && !ERROR.matcher(lines[j]).matches()
+                    && !lines[j].matches("^\\d+ errors?$"); j++) {
+                message.append('\n').append(lines[j]);
+            }
+            String file = matcher.group(1);
+            if (file.startsWith(sourceDir + "/")) {
+                file = file.substring(sourceDir.toString().length() + 1);
+            }
+            errors.add(new CompileError(file, Integer.parseInt(matcher.group(2)), message.toString().stripTrailing()));
+        }
+        return errors;
+    }
+}

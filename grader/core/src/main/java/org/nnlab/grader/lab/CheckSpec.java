@@ -1,0 +1,13 @@
+package org.nnlab.grader.lab;
+
+/**
+ * One check of a lab file: its type from the check catalogue and that type's parameters.
+ *
+ * @param id     unique within the lab, e.g. {@code regularization-B}
+ * @param type   the check type, e.g. {@code regularization}
+ * @param title  what the student sees as the check's name
+ * @param points the most it can score
+ * @param params the type's parameters, still to be validated by the type
+ */
+public record CheckSpec(String id, String type, String title, double points, Fields params) {
+}

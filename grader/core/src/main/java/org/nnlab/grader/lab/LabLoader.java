@@ -1,0 +1,161 @@
+package org.nnlab.grader.lab;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Reads a lab folder's {@code lab.yaml} and checks it whole: every field, the files it names, and each check's
+ * parameters (through the check catalogue given). Any problem is a {@link LabException} naming file and field.
+ */
+public final class LabLoader {
+    /** The lab file's name inside a lab folder. */
+    public static final String LAB_FILE = "lab.yaml";
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private final Consumer<CheckSpec> checkValidator;
+
+    /** @param checkValidator validates one check's type and parameters, throwing {@link LabException} */
+    public LabLoader(Consumer<CheckSpec> checkValidator) {
+        this.checkValidator = checkValidator;
+    }
+
+    /**
+     * @param directory a lab folder
+     * @return the lab it holds
+     * @throws LabException when the folder or its lab file is invalid
+     */
+    public Lab load(Path directory) {
+        Path file = directory.resolve(LAB_FILE);
+        String name = file.toString();
+        if (!Files.isRegularFile(file)) {
+            throw new LabException(name + ": no lab file; a lab folder must hold " + LAB_FILE);
+        }
+        JsonNode root;
+        try {
+            root = YAML.readTree(file.toFile());
+        } catch (JacksonException e) {
+            throw new LabException(name + ": not valid YAML: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+        } catch (IOException e) {
+            throw new LabException(name + ": cannot be read: " + e.getMessage());
+        }
+        Fields fields = new Fields(name, "", root);
+        String id = fields.string("id");
+        if (!id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+            throw fields.invalid("id", "must be lower-case letters, digits and '-' (at most 64)");
+        }
+        Lab lab = new Lab(directory, id, fields.integer("version", 1), fields.string("title"),
+                fields.string("dataset"), split(fields.object("split")), scaling(fields),
+                entryClass(fields), parameters(fields), limits(fields.object("limits")), runs(fields),
+                answers(fields), checks(fields), existing(fields, directory, "instructions", false),
+                existing(fields, directory, "starter", true), existing(fields, directory, "reference", true));
+        fields.finish();
+        return lab;
+    }
+
+    private static Lab.SplitSpec split(Fields split) {
+        Lab.SplitSpec spec = new Lab.SplitSpec(split.number("train", 0, 1), split.number("validation", 0, 1),
+                split.number("test", 0, 1), split.integer("seed", 0));
+        if (Math.abs(spec.train() + spec.validation() + spec.test() - 1) > 1e-9) {
+            throw split.invalid("test", "makes the fractions add up to " + (spec.train() + spec.validation()
+                    + spec.test()) + ", not 1");
+        }
+        split.finish();
+        return spec;
+    }
+
+    private static Lab.Scaling scaling(Fields fields) {
+        String value = fields.string("scaling", "max");
+        try {
+            return Lab.Scaling.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw fields.invalid("scaling", "must be one of max, standardize, none");
+        }
+    }
+
+    private static String entryClass(Fields fields) {
+        String entry = fields.string("entryClass", "Solution");
+        if (!entry.matches("([A-Za-z_$][A-Za-z0-9_$]*\\.)*[A-Za-z_$][A-Za-z0-9_$]*")) {
+            throw fields.invalid("entryClass", "must be a Java class name such as Solution or my.pkg.Solution");
+        }
+        return entry;
+    }
+
+    private static Map<String, Double> parameters(Fields fields) {
+        Fields parameters = fields.objectOrEmpty("parameters");
+        return parameters.numbers();
+    }
+
+    private static LabLimits limits(Fields limits) {
+        LabLimits spec = new LabLimits(limits.integer("wallSeconds", 1), limits.integer("cpuSeconds", 1),
+                limits.integer("memoryMb", 256), limits.integer("heapMb", 64), limits.integer("processes", 16),
+                limits.integer("cpus", 1), limits.integer("outputKb", 1));
+        if (spec.heapMb() >= spec.memoryMb()) {
+            throw limits.invalid("heapMb", "must be less than memoryMb, which also holds native memory");
+        }
+        limits.finish();
+        return spec;
+    }
+
+    private static List<String> runs(Fields fields) {
+        List<String> runs = fields.strings("runs");
+        for (String run : runs) {
+            if (!run.matches("[A-Za-z0-9_-]{1,32}")) {
+                throw fields.invalid("runs", "names must be letters, digits, '_' or '-', got '" + run + "'");
+            }
+        }
+        if (new HashSet<>(runs).size() != runs.size()) {
+            throw fields.invalid("runs", "has a name twice");
+        }
+        return runs;
+    }
+
+    private static List<Lab.AnswerSpec> answers(Fields fields) {
+        List<Lab.AnswerSpec> answers = new ArrayList<>();
+        for (Fields answer : fields.objectsOrEmpty("answers")) {
+            answers.add(new Lab.AnswerSpec(answer.string("id"), answer.string("title"), answer.string("prompt"),
+                    answer.integer("maxChars", 1, 4000)));
+            answer.finish();
+        }
+        return answers;
+    }
+
+    private List<CheckSpec> checks(Fields fields) {
+        List<CheckSpec> checks = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (Fields check : fields.objects("checks")) {
+            CheckSpec spec = new CheckSpec(check.string("id"), check.string("type"), check.string("title"),
+                    check.number("points", 0, 1000), check.objectOrEmpty("params"));
+            if (!ids.add(spec.id())) {
+                throw check.invalid("id", "'" + spec.id() + "' is used by another check");
+            }
+            check.finish();
+            checkValidator.accept(spec);
+            checks.add(spec);
+        }
+        return checks;
+    }
+
+    private static String existing(Fields fields, Path directory, String name, boolean folder) {
+        String relative = fields.string(name);
+        Path path = directory.resolve(relative).normalize();
+        boolean ok = path.startsWith(directory.normalize())
+                && (folder ? Files.isDirectory(path) : Files.isRegularFile(path));
+        if (!ok) {
+            throw fields.invalid(name, "names " + relative + ", which is not a " + (folder ? "folder" : "file")
+                    + " inside the lab folder");
+        }
+        return relative;
+    }
+}

@@ -1,0 +1,36 @@
+package org.nnlab.grader.result;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The immutable result of grading one submission against one lab version. Its JSON form is the one results
+ * format of nnlab.
+ *
+ * @param lab              the lab id
+ * @param score            points earned
+ * @param maxScore         points possible
+ * @param integrityFailure whether recorded results contradicted the grader's measurements
+ * @param checks           each check's result, in lab-file order
+ * @param runs             each run's curves and measurements
+ * @param output           the start of what the solution printed (stdout, then stderr)
+ * @param timings          milliseconds per stage: compile, sandbox start, ND4J start, training, evaluation, checks
+ * @param provenance       what the result depends on
+ */
+public record GradingResult(String lab, double score, double maxScore, boolean integrityFailure,
+                            List<CheckResult> checks, Map<String, RunResult> runs, String output,
+                            Map<String, Long> timings, Provenance provenance) {
+
+    /** Copies the collections. */
+    public GradingResult {
+        checks = List.copyOf(checks);
+        runs = Map.copyOf(runs);
+        timings = Map.copyOf(timings);
+    }
+
+    /** @return the check with that id */
+    public CheckResult check(String id) {
+        return checks.stream().filter(c -> c.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no check '" + id + "' in this result"));
+    }
+}

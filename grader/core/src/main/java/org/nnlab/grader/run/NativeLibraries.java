@@ -1,0 +1,101 @@
+package org.nnlab.grader.run;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * ND4J's native libraries, unpacked once ahead of time into the cache so that every sandbox can load them from a
+ * read-only folder: JavaCPP would otherwise unpack ~400 MB into each sandbox's scratch space. Unpacking runs the
+ * harness's own {@code NativesMain}, never student code, outside the sandbox; a file lock keeps concurrent graders
+ * from doing it twice.
+ */
+public final class NativeLibraries {
+    private static final String LIBRARY_PATH_FILE = "library-path.txt";
+    private static final long UNPACK_TIMEOUT_SECONDS = 300;
+    private final Path directory;
+
+    /** @param directory where the libraries are unpacked, e.g. {@code <cache>/natives/nd4j-1.0.0-M2.1} */
+    public NativeLibraries(Path directory) {
+        this.directory = directory.toAbsolutePath().normalize();
+    }
+
+    /** @return the folder the libraries are unpacked into */
+    public Path directory() {
+        return directory;
+    }
+
+    /**
+     * Unpacks the libraries unless already done.
+     *
+     * @param home the grader installation whose harness unpacks them
+     * @return the {@code java.library.path} for sandboxed JVMs: every folder that holds a library
+     * @throws IllegalStateException when unpacking fails or a sandbox user could not read the folder
+     */
+    public String prepare(GraderHome home) {
+        Path done = directory.resolve(LIBRARY_PATH_FILE);
+        try {
+            if (Files.isRegularFile(done)) {
+                return Files.readString(done).strip();
+            }
+            Files.createDirectories(directory);
+            requireReadableByOthers(directory);
+            try (FileChannel channel = FileChannel.open(directory.resolve(".nnlab-unpack.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+                if (!Files.isRegularFile(done)) {
+                    unpack(home);
+                    Files.writeString(done, libraryPath());
+                }
+                return Files.readString(done).strip();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot prepare ND4J's native libraries in " + directory + ": " + e, e);
+        }
+    }
+
+    private void unpack(GraderHome home) throws IOException {
+        Path log = directory.resolve("unpack.log");
+        Process process = new ProcessBuilder(GraderHome.javaHome().resolve("bin/java").toString(), "-Xmx512m",
+                "-Dorg.bytedeco.javacpp.cachedir=" + directory, "-cp", home.runtimeClasspath(),
+                "org.nnlab.harness.NativesMain").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            if (!process.waitFor(UNPACK_TIMEOUT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IOException("unpacking failed; see " + log);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while unpacking", e);
+        }
+    }
+
+    private String libraryPath() throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            List<String> folders = files.filter(f -> f.getFileName().toString().matches(".*\\.so(\\.\\d+)*"))
+                    .map(f -> f.getParent().toString()).distinct().sorted().collect(Collectors.toList());
+            if (folders.isEmpty()) {
+                throw new IOException("no native library was unpacked into " + directory);
+            }
+            return String.join(":", folders);
+        }
+    }
+
+    /** Every folder from the root down must let other users in, or the sandbox user cannot load the libraries. */
+    private static void requireReadableByOthers(Path directory) throws IOException {
+        for (Path dir = directory; dir != null; dir = dir.getParent()) {
+            if (!Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                throw new IOException(dir + " cannot be entered by other users, so the sandbox user could not "
+                        + "read the libraries; set NNLAB_CACHE to a folder outside it");
+            }
+        }
+    }
+}

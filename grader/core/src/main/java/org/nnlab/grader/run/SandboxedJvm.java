@@ -1,0 +1,81 @@
+package org.nnlab.grader.run;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nnlab.grader.lab.LabLimits;
+import org.nnlab.grader.sandbox.Mount;
+import org.nnlab.grader.sandbox.SandboxLimits;
+import org.nnlab.grader.sandbox.SandboxRequest;
+
+/**
+ * Builds the request for a sandboxed harness JVM with the settings measured fastest for small ND4J networks on
+ * these machines (one OpenMP thread, no JavaCPP pointer GC: the JVM is short-lived) and limits the JVM itself must
+ * be told, since it cannot see the cgroup: heap, direct memory, processors and JavaCPP's off-heap budget.
+ */
+final class SandboxedJvm {
+    private static final String SCRATCH = "/tmp";
+    private static final long MB = 1024L * 1024;
+    private final GraderHome home;
+    private final String libraryPath;
+    private final Path natives;
+
+    SandboxedJvm(GraderHome home, NativeLibraries natives, String libraryPath) {
+        this.home = home;
+        this.natives = natives.directory();
+        this.libraryPath = libraryPath;
+    }
+
+    /**
+     * @param mainClass  the harness entry point
+     * @param argument   its one argument, the job file
+     * @param classpath  extra class path entries after the harness's (the student's classes), or none
+     * @param mounts     the job's folders
+     * @param limits     the lab's limits
+     * @param wallTime   the wall-clock limit of this stage
+     */
+    SandboxRequest request(String mainClass, String argument, List<Path> classpath, List<Mount> mounts,
+                           LabLimits limits, Duration wallTime) {
+        StringBuilder path = new StringBuilder(home.runtimeClasspath());
+        classpath.forEach(entry -> path.append(':').append(entry));
+        List<String> command = new ArrayList<>(List.of(GraderHome.javaHome().resolve("bin/java").toString(),
+                "-Xmx" + limits.heapMb() + "m", "-Xss1m", "-XX:MaxDirectMemorySize=" + limits.heapMb() + "m",
+                "-XX:ActiveProcessorCount=" + limits.cpus(), "-XX:+UseSerialGC", "-XX:-UsePerfData",
+                "-Djava.io.tmpdir=" + SCRATCH,
+                "-Dorg.bytedeco.javacpp.nopointergc=true",
+                "-Dorg.bytedeco.javacpp.maxbytes=" + (limits.memoryMb() - limits.heapMb()) * MB,
+                "-Dorg.bytedeco.javacpp.maxphysicalbytes=" + limits.memoryMb() * MB * 9 / 10,
+                "-Dorg.bytedeco.javacpp.pathsFirst=true", "-Djava.library.path=" + libraryPath,
+                "-Dorg.bytedeco.javacpp.cachedir=" + SCRATCH + "/javacpp",
+                "-cp", path.toString(), mainClass, argument));
+        List<Mount> all = new ArrayList<>(baseMounts());
+        all.addAll(mounts);
+        return new SandboxRequest(command, all, environment(limits.cpus()), SCRATCH, sandboxLimits(limits, wallTime));
+    }
+
+    /** @return the read-only mounts every harness JVM needs: its libraries, the natives, a JDK outside /usr */
+    List<Mount> baseMounts() {
+        List<Mount> mounts = new ArrayList<>(List.of(Mount.readOnly(home.root()), Mount.readOnly(natives)));
+        if (!GraderHome.javaHome().startsWith("/usr")) {
+            mounts.add(Mount.readOnly(GraderHome.javaHome()));
+        }
+        return mounts;
+    }
+
+    static Map<String, String> environment(int cpus) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("PATH", "/usr/bin:/bin");
+        environment.put("HOME", SCRATCH);
+        environment.put("LANG", "C.UTF-8");
+        environment.put("OMP_NUM_THREADS", String.valueOf(cpus));
+        return environment;
+    }
+
+    static SandboxLimits sandboxLimits(LabLimits limits, Duration wallTime) {
+        return new SandboxLimits(wallTime, limits.cpuSeconds(), limits.memoryMb() * MB, limits.processes(),
+                64 * MB, 512 * MB, limits.outputKb() * 1024, limits.cpus());
+    }
+}

@@ -1,0 +1,52 @@
+package org.nnlab.grader.run;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.nnlab.grader.lab.Lab;
+import org.nnlab.grader.sandbox.Mount;
+import org.nnlab.grader.sandbox.Sandbox;
+
+/** The training and evaluation stages, sharing one sandbox and the prepared native libraries. */
+public final class StageRunner {
+    private final GraderHome home;
+    private final Sandbox sandbox;
+    private final NativeLibraries natives;
+    private SandboxedJvm jvm;
+
+    /**
+     * @param home    the sandbox installation
+     * @param sandbox where the stages run
+     * @param natives ND4J's native libraries
+     */
+    public StageRunner(GraderHome home, Sandbox sandbox, NativeLibraries natives) {
+        this.home = home;
+        this.sandbox = sandbox;
+        this.natives = natives;
+    }
+
+    /** Unpacks the native libraries if needed; call before the stages. */
+    public synchronized void prepare() {
+        if (jvm == null) {
+            jvm = new SandboxedJvm(home, natives, natives.prepare(home));
+        }
+    }
+
+    /** @return the read-only mounts every sandboxed stage needs */
+    public List<Mount> baseMounts() {
+        prepare();
+        return jvm.baseMounts();
+    }
+
+    /** @return how the training sandbox ended */
+    public TrainingOutcome train(JobWorkspace workspace, Lab lab, LabData data) throws IOException {
+        prepare();
+        return new TrainingStage(sandbox, jvm).run(workspace, lab, data);
+    }
+
+    /** @return the grader's measurement of each run's saved network */
+    public Map<String, Measured> evaluate(JobWorkspace workspace, Lab lab, LabData data) throws IOException {
+        prepare();
+        return new EvaluationStage(sandbox, jvm).run(workspace, lab, data);
+    }
+}

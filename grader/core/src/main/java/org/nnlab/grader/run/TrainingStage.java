@@ -1,0 +1,95 @@
+package org.nnlab.grader.run;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.nnlab.datasets.LabeledData;
+import org.nnlab.grader.lab.Lab;
+import org.nnlab.grader.sandbox.Mount;
+import org.nnlab.grader.sandbox.Sandbox;
+import org.nnlab.grader.sandbox.SandboxOutcome;
+import org.nnlab.protocol.Matrix;
+import org.nnlab.protocol.ProtocolJson;
+import org.nnlab.protocol.TrainingJob;
+import org.nnlab.protocol.TrainingReport;
+
+/** Runs the student's solution in the training sandbox with the training and validation parts only. */
+final class TrainingStage {
+    private static final long MAX_REPORT_BYTES = 8L << 20;
+    private static final int MAX_ERROR_CHARS = 6000;
+    private final Sandbox sandbox;
+    private final SandboxedJvm jvm;
+
+    TrainingStage(Sandbox sandbox, SandboxedJvm jvm) {
+        this.sandbox = sandbox;
+        this.jvm = jvm;
+    }
+
+    TrainingOutcome run(JobWorkspace workspace, Lab lab, LabData data) throws IOException {
+        Path train = write(data.train(), workspace.input().resolve("train.bin"));
+        Path validation = write(data.validation(), workspace.input().resolve("validation.bin"));
+        Path job = workspace.input().resolve("job.json");
+        ProtocolJson.write(job, new TrainingJob(lab.id(), lab.entryClass(), lab.split().seed(), lab.parameters(),
+                lab.runs(), data.train().classCount(), train.toString(), validation.toString(),
+                workspace.output().toString()));
+        SandboxOutcome outcome = sandbox.run(jvm.request("org.nnlab.harness.train.TrainingMain", job.toString(),
+                List.of(workspace.classes()), List.of(Mount.readOnly(workspace.classes()),
+                        Mount.readOnly(workspace.input()), Mount.writable(workspace.output(),
+                                workspace.output().toString())), lab.limits(),
+                Duration.ofSeconds(lab.limits().wallSeconds())));
+        Optional<Path> reportFile = JobWorkspace.plainFile(workspace.output(), TrainingJob.REPORT_FILE);
+        TrainingReport report = null;
+        String unreadable = null;
+        if (reportFile.isPresent()) {
+            try {
+                report = ProtocolJson.read(reportFile.get(), TrainingReport.class, MAX_REPORT_BYTES);
+            } catch (IOException e) {
+                unreadable = e.getMessage();
+            }
+        }
+        return new TrainingOutcome(outcome, report, failure(outcome, report, unreadable, lab));
+    }
+
+    private static Path write(LabeledData part, Path file) throws IOException {
+        new Matrix(part.rows(), part.featureCount(), part.features(), part.labels()).write(file);
+        return file;
+    }
+
+    private static String failure(SandboxOutcome outcome, TrainingReport report, String unreadable, Lab lab) {
+        if (outcome.timedOut()) {
+            return "train() did not finish within the lab's time limit of " + lab.limits().wallSeconds()
+                    + " s and was stopped. Check for an endless loop, or train only the lab's epochs.";
+        }
+        if (outcome.cpuLimitHit()) {
+            return "train() used more than the lab's " + lab.limits().cpuSeconds() + " s of CPU time and was stopped.";
+        }
+        if (outcome.memoryLimitHit()) {
+            return "train() ran out of memory: the lab allows " + lab.limits().memoryMb() + " MB in all ("
+                    + lab.limits().heapMb() + " MB of Java heap). Keep fewer copies of the data or smaller networks.";
+        }
+        if (report == null) {
+            return "Training ended without a report (exit code " + outcome.exitCode() + ")"
+                    + (unreadable != null ? ": " + unreadable : "") + ". Did the code call System.exit(), or was the "
+                    + "report file tampered with?" + tail(outcome);
+        }
+        if (!report.completed()) {
+            String error = report.error() == null ? "unknown error" : report.error();
+            return "train() threw an exception:\n" + (error.length() > MAX_ERROR_CHARS
+                    ? error.substring(0, MAX_ERROR_CHARS) + "\n..." : error);
+        }
+        if (outcome.exitCode() != 0) {
+            return "Training ended with exit code " + outcome.exitCode() + " after writing its report." + tail(outcome);
+        }
+        return null;
+    }
+
+    private static String tail(SandboxOutcome outcome) {
+        String stderr = outcome.stderr().strip();
+        if (stderr.isEmpty()) {
+            return "";
+        }
+        return "\nLast error output:\n" + stderr.substring(Math.max(0, stderr.length() - 2000));
+    }
+}

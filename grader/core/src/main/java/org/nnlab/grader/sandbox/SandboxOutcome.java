@@ -1,0 +1,24 @@
+package org.nnlab.grader.sandbox;
+
+import java.time.Duration;
+
+/**
+ * How a sandboxed process ended.
+ *
+ * @param exitCode        the exit status of the process (137 when killed by the wall-clock timeout)
+ * @param timedOut        killed because it ran past the wall-clock limit
+ * @param cpuLimitHit     killed because it ran past its CPU-time limit
+ * @param memoryLimitHit  the memory cgroup recorded that it reached its limit
+ * @param stdout          the start of its standard output, up to the limit
+ * @param stderr          the start of its standard error, up to the limit
+ * @param outputTruncated whether stdout or stderr was cut
+ * @param elapsed         wall-clock time from start to end
+ */
+public record SandboxOutcome(int exitCode, boolean timedOut, boolean cpuLimitHit, boolean memoryLimitHit,
+                             String stdout, String stderr, boolean outputTruncated, Duration elapsed) {
+
+    /** @return whether the process exited by itself with status 0 */
+    public boolean succeeded() {
+        return exitCode == 0 && !timedOut && !cpuLimitHit;
+    }
+}

@@ -1,0 +1,71 @@
+package org.nnlab.grader.check;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+import org.nnlab.grader.lab.Fields;
+import org.nnlab.grader.network.NetworkConfigReader;
+import org.nnlab.grader.network.NetworkDescription;
+import org.nnlab.protocol.EpochRecord;
+
+/** Evidence for check tests: the saved configurations of the reference solution's runs, and synthetic curves. */
+final class Fixtures {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private Fixtures() {
+    }
+
+    /** @return the configuration the reference solution saved for run A or B, optionally edited */
+    static NetworkDescription network(String run, java.util.function.Consumer<ObjectNode> edit) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/networks/configuration-" + run + ".json")) {
+            ObjectNode json = (ObjectNode) new ObjectMapper().readTree(in);
+            edit.accept(json);
+            return new NetworkConfigReader().describe(new ObjectMapper().writeValueAsBytes(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return the configuration the reference solution saved for run A or B */
+    static NetworkDescription network(String run) {
+        return network(run, json -> { });
+    }
+
+    /** @return the JSON of layer {@code index} inside a configuration document */
+    static ObjectNode layer(ObjectNode configuration, int index) {
+        return (ObjectNode) configuration.get("confs").get(index).get("layer");
+    }
+
+    /**
+     * @return {@code count} epochs whose losses fall like 1/epoch, accuracy rises, and learning rate follows
+     *     {@code rate}
+     */
+    static List<EpochRecord> epochs(int count, DoubleUnaryOperator rate) {
+        List<EpochRecord> epochs = new ArrayList<>();
+        for (int e = 1; e <= count; e++) {
+            epochs.add(new EpochRecord(e, 1.0 / e, 1.2 / e, 0.9 + 0.002 * e, rate.applyAsDouble(e), 40));
+        }
+        return epochs;
+    }
+
+    /** @return evidence of completed runs with the given reported values and answers */
+    static Evidence evidence(Map<String, RunEvidence> runs, Map<String, Double> reported, Map<String, String> answers) {
+        return new Evidence(Map.of("epochs", 40.0), 10, true, null, runs, reported, answers, List.of());
+    }
+
+    /** @return a check of {@code type} created from YAML parameters, as a lab file would hold them */
+    static Check check(CheckType type, String yamlParams) {
+        try {
+            return type.create(new Fields("lab.yaml", "checks[0].params", YAML.readTree(yamlParams)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.nnlab.grader.submission;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SubmissionReaderTest {
+    private static final String SOLUTION = "public class Solution {}";
+    private final SubmissionReader reader = new SubmissionReader();
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void javaFilesAndZipsAreReadByRelativePath() throws IOException {
+        Path file = write("Solution.java", SOLUTION);
+        Path zip = zip("more.zip", Map.of("model/Net.java", "class Net {}", "__MACOSX/._Net.java", "x"));
+
+        Submission submission = reader.read(List.of(file, zip), "Solution");
+
+        assertEquals(Map.of("Solution.java", SOLUTION, "model/Net.java", "class Net {}"), submission.sources());
+    }
+
+    @Test
+    void aZipEntryOutsideItsRootIsRefused() throws IOException {
+        Path zip = zip("evil.zip", Map.of("../../etc/Solution.java", SOLUTION));
+
+        assertEquals("The zip evil.zip has an entry outside its root: ../../etc/Solution.java. Zip only your .java "
+                + "files.", refusal(zip));
+    }
+
+    @Test
+    void anotherFileTypeIsRefused() throws IOException {
+        assertEquals("The file Solution.class is not a Java source: submit .java files, or a .zip of them.",
+                refusal(write("Solution.class", "cafebabe")));
+    }
+
+    @Test
+    void anEmptyFileIsRefused() throws IOException {
+        assertEquals("The file Solution.java is empty.", refusal(write("Solution.java", "  \n")));
+    }
+
+    @Test
+    void aTooLargeFileIsRefused() throws IOException {
+        assertEquals("The file Solution.java is larger than 256 KiB; a lab solution is much smaller.",
+                refusal(write("Solution.java", "x".repeat(SubmissionReader.MAX_FILE_BYTES + 1))));
+    }
+
+    @Test
+    void tooManyFilesAreRefused() throws IOException {
+        Map<String, String> files = new java.util.HashMap<>();
+        for (int i = 0; i <= SubmissionReader.MAX_FILES; i++) {
+            files.put("C" + i + ".java", "class C" + i + " {}");
+        }
+
+        assertEquals("The submission has more than 50 files.", refusal(zip("many.zip", files)));
+    }
+
+    @Test
+    void aMissingEntryClassIsNamed() throws IOException {
+        assertEquals("The lab runs the class Solution, but no file Solution.java was submitted. It must declare "
+                + "public class Solution implements LabSolution.", refusal(write("Answer.java", "class Answer {}")));
+    }
+
+    @Test
+    void textThatIsNotUtf8IsRefused() throws IOException {
+        Path file = temp.resolve("Solution.java");
+        Files.write(file, new byte[] {'c', 'l', (byte) 0xff, (byte) 0xfe, 's'});
+
+        assertEquals("The file Solution.java is not UTF-8 text.", refusal(file));
+    }
+
+    @Test
+    void aFileThatIsNotAZipIsRefused() throws IOException {
+        Path file = write("broken.zip", "not a zip at all");
+
+        assertEquals("The file broken.zip is not a valid zip archive.", refusal(file));
+    }
+
+    @Test
+    void pastedSourcesAreCheckedTheSameWay() {
+        assertEquals(Map.of("Solution.java", SOLUTION),
+                reader.fromText(Map.of("Solution.java", SOLUTION), "Solution").sources());
+        assertThrows(SubmissionException.class, () -> reader.fromText(Map.of("Solution.java", ""), "Solution"));
+    }
+
+    private String refusal(Path file) {
+        return assertThrows(SubmissionException.class, () -> reader.read(List.of(file), "Solution")).getMessage();
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(temp.resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    private Path zip(String name, Map<String, String> entries) throws IOException {
+        Path zip = temp.resolve(name);
+        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream zipOut = new ZipOutputStream(out)) {
+            for (Map.Entry<String, String> entry : new java.util.TreeMap<>(entries).entrySet()) {
+                zipOut.putNextEntry(new ZipEntry(entry.getKey()));
+                zipOut.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+                zipOut.closeEntry();
+            }
+        }
+        return zip;
+    }
+}

@@ -1,0 +1,61 @@
+package org.nnlab.harness.evaluate;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nnlab.harness.Tensors;
+import org.nnlab.protocol.EvaluationJob;
+import org.nnlab.protocol.EvaluationReport;
+import org.nnlab.protocol.Matrix;
+import org.nnlab.protocol.ProtocolJson;
+
+/**
+ * Entry point of the evaluation sandbox: {@code EvaluationMain JOB_JSON}. No student class is on its class path:
+ * it loads each saved network and writes its class probabilities for each input, in inference mode. It never sees
+ * a label.
+ */
+public final class EvaluationMain {
+    private static final long MAX_JOB_BYTES = 1 << 20;
+
+    private EvaluationMain() {
+    }
+
+    /** @param args the path of the job file */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: EvaluationMain JOB_JSON");
+            System.exit(2);
+        }
+        EvaluationJob job = ProtocolJson.read(Path.of(args[0]), EvaluationJob.class, MAX_JOB_BYTES);
+        Path output = Path.of(job.outputDirectory());
+        Map<String, Long> timings = new LinkedHashMap<>();
+        long start = System.nanoTime();
+        Nd4j.create(1);
+        timings.put("backendStartMillis", (System.nanoTime() - start) / 1_000_000);
+
+        Map<String, INDArray> inputs = new LinkedHashMap<>();
+        for (Map.Entry<String, String> input : job.inputs().entrySet()) {
+            inputs.put(input.getKey(), Tensors.features(Matrix.read(Path.of(input.getValue()))));
+        }
+        start = System.nanoTime();
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (Map.Entry<String, String> run : job.networks().entrySet()) {
+            try {
+                MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(run.getValue(), false);
+                for (Map.Entry<String, INDArray> input : inputs.entrySet()) {
+                    Tensors.matrix(network.output(input.getValue(), false))
+                            .write(output.resolve(EvaluationJob.predictionsFile(run.getKey(), input.getKey())));
+                }
+            } catch (Exception | LinkageError e) {
+                errors.put(run.getKey(), e.toString());
+            }
+        }
+        timings.put("evaluationMillis", (System.nanoTime() - start) / 1_000_000);
+        ProtocolJson.write(output.resolve(EvaluationJob.REPORT_FILE), new EvaluationReport(errors, timings));
+    }
+}

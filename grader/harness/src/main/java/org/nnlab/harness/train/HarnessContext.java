@@ -1,0 +1,114 @@
+package org.nnlab.harness.train;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nnlab.api.LabContext;
+import org.nnlab.api.TrackedRun;
+import org.nnlab.harness.Tensors;
+import org.nnlab.protocol.Matrix;
+import org.nnlab.protocol.TrainingJob;
+
+/** The {@link LabContext} a solution gets inside the sandbox. */
+final class HarnessContext implements LabContext {
+    private final TrainingJob job;
+    private final Matrix training;
+    private final Matrix validation;
+    private final int classes;
+    private final DataSet validationSet;
+    private final PrintStream log;
+    private final Map<String, RunRecorder> runs = new LinkedHashMap<>();
+    private final Map<String, Double> reported = new LinkedHashMap<>();
+    private long iteratorsCreated;
+
+    HarnessContext(TrainingJob job, Matrix training, Matrix validation, int classes, PrintStream log) {
+        this.job = job;
+        this.training = training;
+        this.validation = validation;
+        this.classes = classes;
+        this.validationSet = Tensors.dataSet(validation, classes);
+        this.log = log;
+    }
+
+    @Override
+    public DataSet trainingSet() {
+        return Tensors.dataSet(training, classes);
+    }
+
+    @Override
+    public DataSet validationSet() {
+        return validationSet.copy();
+    }
+
+    @Override
+    public synchronized DataSetIterator trainingBatches(int batchSize) {
+        long seed = job.seed() * 0x9e3779b97f4a7c15L + ++iteratorsCreated;
+        return new ShuffledBatches(training.values(), training.labels(), training.columns(), classes, batchSize, seed);
+    }
+
+    @Override
+    public long seed() {
+        return job.seed();
+    }
+
+    @Override
+    public int intParam(String name) {
+        double value = doubleParam(name);
+        if (value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("lab parameter '" + name + "' is " + value + ", not an integer");
+        }
+        return (int) value;
+    }
+
+    @Override
+    public double doubleParam(String name) {
+        Double value = job.parameters().get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("the lab has no parameter '" + name + "'; it has "
+                    + job.parameters().keySet());
+        }
+        return value;
+    }
+
+    @Override
+    public synchronized TrackedRun track(String runName, MultiLayerNetwork network) {
+        if (!job.runs().contains(runName)) {
+            throw new IllegalArgumentException("the lab expects runs named " + job.runs() + ", not '" + runName + "'");
+        }
+        if (runs.containsKey(runName)) {
+            throw new IllegalArgumentException("run '" + runName + "' is already tracked");
+        }
+        if (network == null || network.params() == null) {
+            throw new IllegalArgumentException("run '" + runName + "': call network.init() before track()");
+        }
+        RunRecorder recorder = new RunRecorder(runName, network, validationSet.getFeatures(),
+                validation.labels());
+        runs.put(runName, recorder);
+        return recorder;
+    }
+
+    @Override
+    public synchronized void report(String key, double value) {
+        if (key == null || key.isBlank() || key.length() > 200) {
+            throw new IllegalArgumentException("a reported key must be a short non-empty name");
+        }
+        reported.put(key, value);
+    }
+
+    @Override
+    public PrintStream log() {
+        return log;
+    }
+
+    synchronized List<RunRecorder> runs() {
+        return List.copyOf(runs.values());
+    }
+
+    synchronized Map<String, Double> reported() {
+        return Map.copyOf(reported);
+    }
+}

@@ -1,0 +1,94 @@
+package org.nnlab.harness.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nnlab.api.EpochMetrics;
+import org.nnlab.api.TrackedRun;
+import org.nnlab.harness.Tensors;
+import org.nnlab.protocol.ClassificationMetrics;
+import org.nnlab.protocol.EpochRecord;
+import org.nnlab.protocol.Matrix;
+
+/**
+ * Records one tracked run: a listener collects the score of every minibatch, and each {@link #endEpoch()} measures
+ * the validation part in inference mode and reads the updater's learning rate.
+ */
+final class RunRecorder implements TrackedRun {
+    private final String name;
+    private final MultiLayerNetwork network;
+    private final INDArray validationFeatures;
+    private final int[] validationLabels;
+    private final ScoreListener listener = new ScoreListener();
+    private final List<EpochRecord> epochs = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    RunRecorder(String name, MultiLayerNetwork network, INDArray validationFeatures, int[] validationLabels) {
+        this.name = name;
+        this.network = network;
+        this.validationFeatures = validationFeatures;
+        this.validationLabels = validationLabels;
+        network.addListeners(listener);
+    }
+
+    @Override
+    public synchronized EpochMetrics endEpoch() {
+        if (!network.getListeners().contains(listener)) {
+            warnings.add("run " + name + ", epoch " + (epochs.size() + 1) + ": the network's listeners were replaced "
+                    + "(setListeners), so its minibatch scores were lost; use addListeners instead");
+            network.addListeners(listener);
+        }
+        double trainingLoss = listener.count == 0 ? Double.NaN : listener.sum / listener.count;
+        Matrix probabilities = Tensors.matrix(network.output(validationFeatures, false));
+        EpochRecord epoch = new EpochRecord(epochs.size() + 1, trainingLoss,
+                ClassificationMetrics.meanCrossEntropy(probabilities, validationLabels),
+                ClassificationMetrics.accuracy(probabilities, validationLabels), learningRate(), listener.count);
+        epochs.add(epoch);
+        listener.sum = 0;
+        listener.count = 0;
+        return new EpochMetrics(epoch.epoch(), epoch.trainingLoss(), epoch.validationLoss(),
+                epoch.validationAccuracy(), epoch.learningRate());
+    }
+
+    String name() {
+        return name;
+    }
+
+    MultiLayerNetwork network() {
+        return network;
+    }
+
+    synchronized List<EpochRecord> epochs() {
+        return List.copyOf(epochs);
+    }
+
+    synchronized List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /** @return the learning rate of the first layer that has one, NaN when none has */
+    private double learningRate() {
+        for (int layer = 0; layer < network.getnLayers(); layer++) {
+            Double rate = network.getLearningRate(layer);
+            if (rate != null) {
+                return rate;
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static final class ScoreListener extends BaseTrainingListener implements TrainingListener {
+        private double sum;
+        private int count;
+
+        @Override
+        public void iterationDone(Model model, int iteration, int epoch) {
+            sum += model.score();
+            count++;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.nnlab.harness.train;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nnlab.api.LabSolution;
+import org.nnlab.protocol.Matrix;
+import org.nnlab.protocol.ProtocolJson;
+import org.nnlab.protocol.RunLog;
+import org.nnlab.protocol.TrainingJob;
+import org.nnlab.protocol.TrainingReport;
+
+/**
+ * Entry point of the training sandbox: {@code TrainingMain JOB_JSON}. Loads the student's solution class, gives it
+ * the training and validation parts, then saves every tracked network and writes the training report. Exit status
+ * 0 when {@code train} returned, 1 when it threw, 2 when the job itself could not be read.
+ */
+public final class TrainingMain {
+    private static final long MAX_JOB_BYTES = 1 << 20;
+
+    private TrainingMain() {
+    }
+
+    /** @param args the path of the job file */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: TrainingMain JOB_JSON");
+            System.exit(2);
+        }
+        TrainingJob job = ProtocolJson.read(Path.of(args[0]), TrainingJob.class, MAX_JOB_BYTES);
+        Path output = Path.of(job.outputDirectory());
+        Map<String, Long> timings = new LinkedHashMap<>();
+        long start = System.nanoTime();
+        Nd4j.create(1);
+        timings.put("backendStartMillis", millisSince(start));
+
+        Matrix training = Matrix.read(Path.of(job.trainingFile()));
+        Matrix validation = Matrix.read(Path.of(job.validationFile()));
+        HarnessContext context = new HarnessContext(job, training, validation, job.classes(), System.out);
+
+        start = System.nanoTime();
+        String error = null;
+        try {
+            LabSolution solution = instantiate(job.entryClass());
+            solution.train(context);
+        } catch (Throwable t) {
+            error = stackTrace(t);
+        }
+        timings.put("trainingMillis", millisSince(start));
+
+        start = System.nanoTime();
+        Map<String, RunLog> runs = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
+        for (RunRecorder run : context.runs()) {
+            String file = TrainingJob.networkFile(run.name());
+            try {
+                ModelSerializer.writeModel(run.network(), output.resolve(file).toFile(), true);
+            } catch (Exception | OutOfMemoryError e) {
+                warnings.add("run " + run.name() + ": the network could not be saved: " + e);
+                file = null;
+            }
+            runs.put(run.name(), new RunLog(run.epochs(), file));
+            warnings.addAll(run.warnings());
+        }
+        timings.put("savingMillis", millisSince(start));
+        ProtocolJson.write(output.resolve(TrainingJob.REPORT_FILE),
+                new TrainingReport(error == null, error, runs, context.reported(), warnings, timings));
+        System.out.flush();
+        System.exit(error == null ? 0 : 1);
+    }
+
+    private static LabSolution instantiate(String entryClass) throws ReflectiveOperationException {
+        Class<?> type = Class.forName(entryClass);
+        if (!LabSolution.class.isAssignableFrom(type)) {
+            throw new IllegalStateException("class " + entryClass + " does not implement org.nnlab.api.LabSolution");
+        }
+        return (LabSolution) type.getDeclaredConstructor().newInstance();
+    }
+
+    private static String stackTrace(Throwable t) {
+        StringWriter text = new StringWriter();
+        t.printStackTrace(new PrintWriter(text));
+        return text.toString();
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

@@ -1,0 +1,2 @@
+/** Training: runs a student's solution against the lab's data and records each tracked run. */
+package org.nnlab.harness.train;

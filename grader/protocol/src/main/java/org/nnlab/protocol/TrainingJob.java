@@ -1,0 +1,35 @@
+package org.nnlab.protocol;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the training harness is asked to do, written by the trusted side as {@code job.json}.
+ *
+ * @param labId           the lab, for messages
+ * @param entryClass      fully qualified name of the student's {@code LabSolution} class
+ * @param seed            the lab seed
+ * @param parameters      the lab parameters, e.g. epochs and batch size
+ * @param runs            the run names the lab expects, e.g. A and B
+ * @param classes         number of classes of the data set
+ * @param trainingFile    matrix file of the training part (features and labels)
+ * @param validationFile  matrix file of the validation part (features and labels)
+ * @param outputDirectory where the harness writes its report and the saved networks
+ */
+public record TrainingJob(String labId, String entryClass, long seed, Map<String, Double> parameters,
+                          List<String> runs, int classes, String trainingFile, String validationFile, String outputDirectory) {
+
+    /** File name of the report the harness writes into the output directory. */
+    public static final String REPORT_FILE = "training-report.json";
+
+    /** @return the file name, in the output directory, of the network saved for a run */
+    public static String networkFile(String run) {
+        return "network-" + run + ".zip";
+    }
+
+    /** Copies the collections. */
+    public TrainingJob {
+        parameters = Map.copyOf(parameters);
+        runs = List.copyOf(runs);
+    }
+}

@@ -1,0 +1,39 @@
+package org.nnlab.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProtocolJsonTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void aTrainingReportWithADivergedLossSurvivesTheRoundTrip() throws IOException {
+        TrainingReport report = new TrainingReport(true, null, Map.of("A", new RunLog(List.of(
+                new EpochRecord(1, Double.NaN, Double.POSITIVE_INFINITY, 0.1, 10, 40)), "network-A.zip")),
+                Map.of("A.best", 0.5), List.of("a warning"), Map.of("trainingMillis", 12L));
+        Path file = temp.resolve("report.json");
+
+        ProtocolJson.write(file, report);
+
+        assertEquals(report, ProtocolJson.read(file, TrainingReport.class, 1 << 20));
+    }
+
+    @Test
+    void aDocumentLargerThanAllowedIsRefused() throws IOException {
+        Path file = Files.writeString(temp.resolve("big.json"), "{\"completed\": true, \"padding\": \""
+                + "x".repeat(2000) + "\"}");
+
+        IOException error = assertThrows(IOException.class, () -> ProtocolJson.read(file, TrainingReport.class, 1000));
+        assertTrue(error.getMessage().endsWith("more than the 1000 allowed"), error.getMessage());
+    }
+}
