@@ -219,6 +219,11 @@ public final class Grader {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
+    /** @return how this grader isolates submissions, e.g. "bubblewrap 0.8.0, cgroup v1" */
+    public String describeSandbox() {
+        return sandbox.describe();
+    }
+
     /** @return nnlab's version */
     public static String version() {
         return VERSION;

@@ -37,6 +37,7 @@ public final class GraderCommand {
                            [--unsandboxed-trusted-code]
               grader validate --lab DIR [--json-dir DIR] [--unsandboxed-trusted-code]
               grader checks
+              grader benchmark --lab DIR [--repeat N]   (times grading the lab's reference solution)
             --unsandboxed-trusted-code runs the code WITHOUT any sandbox: only for an instructor's own code.""";
 
     private final PrintStream out;
@@ -59,6 +60,7 @@ public final class GraderCommand {
                 case "grade" -> grade(options);
                 case "validate" -> validate(options);
                 case "checks" -> checks();
+                case "benchmark" -> benchmark(options);
                 default -> throw new UsageException("unknown command '" + options.command() + "'");
             };
         } catch (UsageException e) {
@@ -112,6 +114,13 @@ public final class GraderCommand {
         return report.passed() ? 0 : 1;
     }
 
+    private int benchmark(Options options) throws IOException {
+        Grader grader = Grader.standard(sandbox(options));
+        Lab lab = grader.labLoader().load(options.lab());
+        new GradingBenchmark(grader, out).run(lab, options.repeat());
+        return 0;
+    }
+
     private int checks() {
         for (CheckType type : CheckCatalog.builtIn().types()) {
             out.println(type.name() + ": " + type.description());
@@ -139,7 +148,7 @@ public final class GraderCommand {
 
     /** The parsed command line. */
     record Options(String command, Path lab, List<Path> submissions, Map<String, String> answers, Path json,
-                   Path jsonDir, boolean unsandboxed) {
+                   Path jsonDir, boolean unsandboxed, int repeat) {
 
         static Options parse(String[] args) throws IOException {
             if (args.length == 0) {
@@ -149,6 +158,7 @@ public final class GraderCommand {
             Path json = null;
             Path jsonDir = null;
             boolean unsandboxed = false;
+            int repeat = 3;
             List<Path> submissions = new ArrayList<>();
             Map<String, String> answers = new LinkedHashMap<>();
             for (int i = 1; i < args.length; i++) {
@@ -166,6 +176,7 @@ public final class GraderCommand {
                     case "--submission" -> submissions.add(existing(value, "submission file"));
                     case "--json" -> json = Path.of(value);
                     case "--json-dir" -> jsonDir = Path.of(value);
+                    case "--repeat" -> repeat = positive(value);
                     case "--answer" -> {
                         int eq = value.indexOf('=');
                         if (eq <= 0) {
@@ -180,7 +191,19 @@ public final class GraderCommand {
             if (!args[0].equals("checks") && lab == null) {
                 throw new UsageException(args[0] + " needs --lab DIR");
             }
-            return new Options(args[0], lab, submissions, answers, json, jsonDir, unsandboxed);
+            return new Options(args[0], lab, submissions, answers, json, jsonDir, unsandboxed, repeat);
+        }
+
+        private static int positive(String value) {
+            try {
+                int number = Integer.parseInt(value);
+                if (number > 0) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new UsageException("--repeat takes a positive integer, got '" + value + "'");
         }
 
         private static Path existing(String value, String what) {

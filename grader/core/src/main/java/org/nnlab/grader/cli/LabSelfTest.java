@@ -43,7 +43,7 @@ public final class LabSelfTest {
 
     /** @return the self-test's outcome */
     public Report run(Lab lab) throws IOException {
-        GradingResult reference = grader.grade(lab, read(lab, lab.referenceDirectory()));
+        GradingResult reference = grader.grade(lab, reference(lab));
         GradingResult starter = grader.grade(lab, read(lab, lab.starterDirectory()));
         List<String> problems = new ArrayList<>();
         if (reference.score() < reference.maxScore()) {
@@ -56,6 +56,11 @@ public final class LabSelfTest {
             problems.add("the starter already gets full marks");
         }
         return new Report(reference, starter, problems);
+    }
+
+    /** @return the lab's reference solution with its reference answers */
+    public Submission reference(Lab lab) throws IOException {
+        return read(lab, lab.referenceDirectory());
     }
 
     private static Submission read(Lab lab, Path folder) throws IOException {
