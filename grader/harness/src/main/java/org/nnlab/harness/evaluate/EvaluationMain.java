@@ -7,7 +7,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.nnlab.harness.JobFiles;
 import org.nnlab.harness.Tensors;
 import org.nnlab.protocol.EvaluationJob;
 import org.nnlab.protocol.EvaluationReport;
@@ -20,29 +20,21 @@ import org.nnlab.protocol.ProtocolJson;
  * a label.
  */
 public final class EvaluationMain {
-    private static final long MAX_JOB_BYTES = 1 << 20;
-
     private EvaluationMain() {
     }
 
     /** @param args the path of the job file */
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: EvaluationMain JOB_JSON");
-            System.exit(2);
-        }
-        EvaluationJob job = ProtocolJson.read(Path.of(args[0]), EvaluationJob.class, MAX_JOB_BYTES);
+        EvaluationJob job = JobFiles.read(args, EvaluationJob.class, "usage: EvaluationMain JOB_JSON");
         Path output = Path.of(job.outputDirectory());
         Map<String, Long> timings = new LinkedHashMap<>();
-        long start = System.nanoTime();
-        Nd4j.create(1);
-        timings.put("backendStartMillis", (System.nanoTime() - start) / 1_000_000);
+        timings.put("backendStartMillis", JobFiles.startBackend());
 
         Map<String, INDArray> inputs = new LinkedHashMap<>();
         for (Map.Entry<String, String> input : job.inputs().entrySet()) {
             inputs.put(input.getKey(), Tensors.features(Matrix.read(Path.of(input.getValue()))));
         }
-        start = System.nanoTime();
+        long start = System.nanoTime();
         Map<String, String> errors = new LinkedHashMap<>();
         for (Map.Entry<String, String> run : job.networks().entrySet()) {
             try {

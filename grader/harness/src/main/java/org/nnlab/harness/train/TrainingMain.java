@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.util.ModelSerializer;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nnlab.api.LabSolution;
+import org.nnlab.harness.JobFiles;
 import org.nnlab.protocol.Matrix;
 import org.nnlab.protocol.ProtocolJson;
 import org.nnlab.protocol.RunLog;
@@ -23,29 +23,21 @@ import org.nnlab.protocol.TrainingReport;
  * 0 when {@code train} returned, 1 when it threw, 2 when the job itself could not be read.
  */
 public final class TrainingMain {
-    private static final long MAX_JOB_BYTES = 1 << 20;
-
     private TrainingMain() {
     }
 
     /** @param args the path of the job file */
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: TrainingMain JOB_JSON");
-            System.exit(2);
-        }
-        TrainingJob job = ProtocolJson.read(Path.of(args[0]), TrainingJob.class, MAX_JOB_BYTES);
+        TrainingJob job = JobFiles.read(args, TrainingJob.class, "usage: TrainingMain JOB_JSON");
         Path output = Path.of(job.outputDirectory());
         Map<String, Long> timings = new LinkedHashMap<>();
-        long start = System.nanoTime();
-        Nd4j.create(1);
-        timings.put("backendStartMillis", millisSince(start));
+        timings.put("backendStartMillis", JobFiles.startBackend());
 
         Matrix training = Matrix.read(Path.of(job.trainingFile()));
         Matrix validation = Matrix.read(Path.of(job.validationFile()));
         HarnessContext context = new HarnessContext(job, training, validation, job.classes(), System.out);
 
-        start = System.nanoTime();
+        long start = System.nanoTime();
         String error = null;
         try {
             LabSolution solution = instantiate(job.entryClass());
