@@ -1,2 +1,2 @@
-/** The Jakarta EE web app on Payara Micro (issue: platform). */
+/** The nnlab web platform: labs for students, grading through the sandboxed grader. */
 package org.nnlab.platform;

@@ -147,11 +147,15 @@ public final class SubmissionReader {
                     + MAX_TOTAL_BYTES / 1024 + " KiB allowed.");
         }
         String simpleName = entryClass.substring(entryClass.lastIndexOf('.') + 1);
-        boolean found = sources.keySet().stream()
-                .anyMatch(path -> path.equals(simpleName + ".java") || path.endsWith("/" + simpleName + ".java"));
-        if (!found) {
-            throw new SubmissionException("The lab runs the class " + entryClass + ", but no file " + simpleName
-                    + ".java was submitted. It must declare public class " + simpleName + " implements LabSolution.");
+        String entryFile = sources.keySet().stream()
+                .filter(path -> path.equals(simpleName + ".java") || path.endsWith("/" + simpleName + ".java"))
+                .findFirst().orElseThrow(() -> new SubmissionException("The lab runs the class " + entryClass
+                        + ", but no file " + simpleName + ".java was submitted. It must declare public class "
+                        + simpleName + " implements LabSolution."));
+        if (!java.util.regex.Pattern.compile("\\bclass\\s+" + java.util.regex.Pattern.quote(simpleName) + "\\b")
+                .matcher(sources.get(entryFile)).find()) {
+            throw new SubmissionException("The lab runs the class " + entryClass + ", but " + entryFile
+                    + " does not declare it. It must declare public class " + simpleName + " implements LabSolution.");
         }
         return new Submission(sources, Map.of());
     }

@@ -74,6 +74,15 @@ class SubmissionReaderTest {
     }
 
     @Test
+    void anEntryFileThatDoesNotDeclareTheEntryClassIsRefused() {
+        SubmissionException error = assertThrows(SubmissionException.class,
+                () -> reader.fromText(Map.of("Solution.java", "class Other {}"), "Solution"));
+
+        assertEquals("The lab runs the class Solution, but Solution.java does not declare it. It must declare public "
+                + "class Solution implements LabSolution.", error.getMessage());
+    }
+
+    @Test
     void textThatIsNotUtf8IsRefused() throws IOException {
         Path file = temp.resolve("Solution.java");
         Files.write(file, new byte[] {'c', 'l', (byte) 0xff, (byte) 0xfe, 's'});

@@ -1,0 +1,132 @@
+package org.nnlab.platform.grading;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Version;
+import java.time.LocalDateTime;
+import java.util.UUID;
+
+/**
+ * A grading job: queued when a submission is stored, claimed by a worker with a lease, done or failed. A job whose
+ * lease expired (its worker died) is claimed again. The version column makes claiming safe across workers and
+ * platform instances.
+ */
+@Entity
+public class GradingJob {
+    /** Where a job is. */
+    public enum State {
+        /** Waiting for a worker. */
+        QUEUED,
+        /** Claimed by a worker until its lease ends. */
+        RUNNING,
+        /** Finished with a result. */
+        DONE,
+        /** Finished without a result. */
+        FAILED
+    }
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(nullable = false, length = 36)
+    private String submissionId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private State state;
+
+    @Column(nullable = false)
+    private LocalDateTime queuedAt;
+
+    private LocalDateTime startedAt;
+
+    private LocalDateTime leaseUntil;
+
+    @Column(length = 128)
+    private String worker;
+
+    private LocalDateTime finishedAt;
+
+    private int attempts;
+
+    @Lob
+    private String progress;
+
+    @Version
+    private long version;
+
+    protected GradingJob() {
+    }
+
+    /**
+     * @param submissionId the submission to grade
+     * @param queuedAt     when (UTC)
+     */
+    public GradingJob(String submissionId, LocalDateTime queuedAt) {
+        this.id = UUID.randomUUID().toString();
+        this.submissionId = submissionId;
+        this.queuedAt = queuedAt;
+        this.state = State.QUEUED;
+    }
+
+    /** Marks the job claimed by {@code worker} until {@code leaseUntil}. */
+    void claim(String claimant, LocalDateTime now, LocalDateTime lease) {
+        this.state = State.RUNNING;
+        this.worker = claimant;
+        this.startedAt = now;
+        this.leaseUntil = lease;
+        this.attempts++;
+    }
+
+    /** Marks the job finished. */
+    void finish(boolean done, LocalDateTime now) {
+        this.state = done ? State.DONE : State.FAILED;
+        this.finishedAt = now;
+        this.leaseUntil = null;
+    }
+
+    /** @param progress what the job is doing now, for the submission page */
+    void setProgress(String progress) {
+        this.progress = progress;
+    }
+
+    /** @return the version used for safe claiming */
+    long getVersion() {
+        return version;
+    }
+
+    /** @return the id */
+    public String getId() {
+        return id;
+    }
+
+    /** @return the submission */
+    public String getSubmissionId() {
+        return submissionId;
+    }
+
+    /** @return the state */
+    public State getState() {
+        return state;
+    }
+
+    /** @return when it was queued (UTC) */
+    public LocalDateTime getQueuedAt() {
+        return queuedAt;
+    }
+
+    /** @return how many times a worker claimed it */
+    public int getAttempts() {
+        return attempts;
+    }
+
+    /** @return what it is doing now */
+    public String getProgress() {
+        return progress;
+    }
+}

@@ -1,0 +1,125 @@
+package org.nnlab.platform.grading;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.nnlab.grader.lab.Lab;
+import org.nnlab.grader.result.GradingResult;
+import org.nnlab.grader.result.ResultJson;
+import org.nnlab.grader.sandbox.SandboxUnavailableException;
+import org.nnlab.grader.submission.SubmissionException;
+import org.nnlab.platform.lab.LabCatalog;
+import org.nnlab.platform.submission.SubmissionRecord;
+import org.nnlab.platform.submission.SubmissionStatus;
+import org.nnlab.platform.submission.Submissions;
+
+/**
+ * The pool of workers that grade queued submissions, started with the application: {@code nnlab.grading.workers}
+ * of them (0 means one per core). Each claims a job, grades it through the sandboxed grader, stores the result,
+ * and claims the next; when the queue is empty it waits a second.
+ */
+@ApplicationScoped
+public class GradingWorkers {
+    private static final Logger LOG = Logger.getLogger(GradingWorkers.class.getName());
+    private static final long IDLE_MILLIS = 1000;
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running = true;
+
+    @Resource
+    ManagedThreadFactory threadFactory;
+
+    @Inject
+    @ConfigProperty(name = "nnlab.grading.workers")
+    int configuredWorkers;
+
+    @Inject
+    JobQueue queue;
+
+    @Inject
+    Submissions submissions;
+
+    @Inject
+    LabCatalog catalog;
+
+    @Inject
+    GraderProvider graders;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        int count = configuredWorkers > 0 ? configuredWorkers : Runtime.getRuntime().availableProcessors();
+        String node = ManagementFactory.getRuntimeMXBean().getName();
+        for (int i = 1; i <= count; i++) {
+            String name = node + "/worker-" + i;
+            Thread thread = threadFactory.newThread(() -> work(name));
+            thread.setName("nnlab-" + name);
+            threads.add(thread);
+            thread.start();
+        }
+        LOG.info(count + " grading worker(s) started");
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        threads.forEach(Thread::interrupt);
+    }
+
+    private void work(String name) {
+        while (running) {
+            try {
+                Optional<GradingJob> job = queue.claim(name);
+                if (job.isPresent()) {
+                    grade(job.get());
+                } else {
+                    Thread.sleep(IDLE_MILLIS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "grading worker " + name + " failed; it goes on", e);
+                sleepQuietly();
+            }
+        }
+    }
+
+    private void grade(GradingJob job) {
+        String submissionId = job.getSubmissionId();
+        boolean done = false;
+        try {
+            SubmissionRecord record = submissions.byId(submissionId).orElseThrow(() -> new IllegalStateException(
+                    "submission " + submissionId + " is gone"));
+            Lab lab = catalog.lab(record.getLabId()).orElseThrow(() -> new IllegalStateException(
+                    "the lab " + record.getLabId() + " is no longer in the catalog"));
+            submissions.status(submissionId, SubmissionStatus.GRADING);
+            GradingResult result = graders.grader().grade(lab, Submissions.toSubmission(record));
+            submissions.graded(submissionId, result.score(), result.maxScore(), ResultJson.write(result));
+            done = true;
+        } catch (SubmissionException | SandboxUnavailableException e) {
+            submissions.failed(submissionId, e.getMessage());
+        } catch (Exception e) {
+            LOG.log(Level.SEVERE, "grading submission " + submissionId + " failed", e);
+            submissions.failed(submissionId, "The platform could not grade this submission: " + e.getMessage());
+        } finally {
+            queue.finish(job.getId(), done);
+        }
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(IDLE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.nnlab.platform.grading;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Grading jobs in the database. A worker claims the oldest job that is queued, or running with an expired lease,
+ * with one conditional update on the job's version: two workers, even on two platform instances, never claim the
+ * same job.
+ */
+@ApplicationScoped
+public class JobQueue {
+    private static final int CANDIDATES = 5;
+
+    @PersistenceContext(unitName = "nnlab")
+    EntityManager entityManager;
+
+    @Inject
+    @ConfigProperty(name = "nnlab.grading.lease.seconds")
+    long leaseSeconds;
+
+    Clock clock = Clock.systemUTC();
+
+    /** Queues a job for a stored submission; call inside the transaction that stores it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public GradingJob enqueue(String submissionId) {
+        GradingJob job = new GradingJob(submissionId, now());
+        entityManager.persist(job);
+        return job;
+    }
+
+    /** @return the job claimed for {@code worker}, if one was waiting */
+    @Transactional
+    public Optional<GradingJob> claim(String worker) {
+        LocalDateTime now = now();
+        List<GradingJob> candidates = entityManager.createQuery("SELECT j FROM GradingJob j WHERE j.state = :queued "
+                + "OR (j.state = :running AND j.leaseUntil < :now) ORDER BY j.queuedAt", GradingJob.class)
+                .setParameter("queued", GradingJob.State.QUEUED).setParameter("running", GradingJob.State.RUNNING)
+                .setParameter("now", now).setMaxResults(CANDIDATES).getResultList();
+        for (GradingJob candidate : candidates) {
+            int claimed = entityManager.createQuery("UPDATE GradingJob j SET j.state = :running, j.worker = :worker, "
+                    + "j.startedAt = :now, j.leaseUntil = :lease, j.attempts = j.attempts + 1, "
+                    + "j.version = j.version + 1 WHERE j.id = :id AND j.version = :version")
+                    .setParameter("running", GradingJob.State.RUNNING).setParameter("worker", worker)
+                    .setParameter("now", now).setParameter("lease", now.plusSeconds(leaseSeconds))
+                    .setParameter("id", candidate.getId()).setParameter("version", candidate.getVersion())
+                    .executeUpdate();
+            if (claimed == 1) {
+                entityManager.detach(candidate);
+                return Optional.of(entityManager.find(GradingJob.class, candidate.getId()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Marks a job finished, with or without a result. */
+    @Transactional
+    public void finish(String jobId, boolean done) {
+        entityManager.find(GradingJob.class, jobId).finish(done, now());
+    }
+
+    /** Records what a running job is doing, for the submission page. */
+    @Transactional
+    public void progress(String jobId, String progress) {
+        entityManager.find(GradingJob.class, jobId).setProgress(progress);
+    }
+
+    /** @return the job of a submission */
+    public Optional<GradingJob> ofSubmission(String submissionId) {
+        return entityManager.createQuery("SELECT j FROM GradingJob j WHERE j.submissionId = :id ORDER BY j.queuedAt "
+                + "DESC", GradingJob.class).setParameter("id", submissionId).setMaxResults(1).getResultStream()
+                .findFirst();
+    }
+
+    /** @return how many queued jobs are ahead of this one (0 when it is next or already running) */
+    public long positionOf(GradingJob job) {
+        if (job.getState() != GradingJob.State.QUEUED) {
+            return 0;
+        }
+        return entityManager.createQuery("SELECT COUNT(j) FROM GradingJob j WHERE j.state = :queued AND "
+                + "j.queuedAt < :at", Long.class).setParameter("queued", GradingJob.State.QUEUED)
+                .setParameter("at", job.getQueuedAt()).getSingleResult();
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+}

@@ -1,0 +1,175 @@
+package org.nnlab.platform.lab;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.HttpConstraint;
+import jakarta.servlet.annotation.MultipartConfig;
+import jakarta.servlet.annotation.ServletSecurity;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.nnlab.grader.lab.Lab;
+import org.nnlab.grader.submission.Submission;
+import org.nnlab.grader.submission.SubmissionException;
+import org.nnlab.grader.submission.SubmissionReader;
+import org.nnlab.platform.account.Role;
+import org.nnlab.platform.course.Courses;
+import org.nnlab.platform.submission.SubmissionRecord;
+import org.nnlab.platform.submission.Submissions;
+import org.nnlab.platform.web.Markdown;
+import org.nnlab.platform.web.Pages;
+
+/**
+ * {@code /labs/ID}: the lab's instructions, starter code and submission form (GET), and submitting (POST: uploaded
+ * {@code .java} files or a zip, or pasted source, plus the answers). A refused submission is shown again with the
+ * reason and everything the student typed.
+ */
+@WebServlet("/labs/*")
+@MultipartConfig(maxFileSize = 2 * 1024 * 1024, maxRequestSize = 4 * 1024 * 1024, fileSizeThreshold = 64 * 1024)
+@ServletSecurity(@HttpConstraint(rolesAllowed = {Role.STUDENT, Role.INSTRUCTOR}))
+public class LabServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final String PASTED_FILE = "Solution.java";
+
+    @Inject
+    transient Pages pages;
+
+    @Inject
+    transient LabCatalog catalog;
+
+    @Inject
+    transient Courses courses;
+
+    @Inject
+    transient Submissions submissions;
+
+    @Inject
+    transient Markdown markdown;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Lab> lab = assignedLab(request);
+        if (lab.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such lab in your courses.");
+            return;
+        }
+        show(request, response, lab.get(), null, "", Map.of());
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        Optional<Lab> found = assignedLab(request);
+        if (found.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such lab in your courses.");
+            return;
+        }
+        Lab lab = found.get();
+        String pasted;
+        Map<String, String> answers = new LinkedHashMap<>();
+        List<Part> files;
+        try {
+            pasted = text(request.getParameter("source"));
+            for (Lab.AnswerSpec answer : lab.answers()) {
+                answers.put(answer.id(), text(request.getParameter("answer." + answer.id())));
+            }
+            files = request.getParts().stream().filter(p -> p.getName().equals("files") && p.getSize() > 0)
+                    .toList();
+        } catch (IllegalStateException | ServletException e) {
+            drain(request);
+            show(request, response, lab, "The upload is too large: at most 2 MiB per file and 4 MiB in all.", "",
+                    Map.of());
+            return;
+        }
+        try {
+            Submission submission = read(lab, files, pasted).withAnswers(answers);
+            SubmissionRecord record = submissions.submit(request.getRemoteUser(), lab, submission);
+            response.sendRedirect(request.getContextPath() + "/submissions/" + record.getId());
+        } catch (SubmissionException e) {
+            show(request, response, lab, e.getMessage(), pasted, answers);
+        }
+    }
+
+    private Submission read(Lab lab, List<Part> files, String pasted) throws IOException {
+        SubmissionReader reader = new SubmissionReader();
+        if (files.isEmpty()) {
+            if (pasted.isBlank()) {
+                throw new SubmissionException("Nothing was submitted: upload .java files or a .zip, or paste your "
+                        + lab.entryClass() + " into the editor.");
+            }
+            return reader.fromText(Map.of(PASTED_FILE, pasted), lab.entryClass());
+        }
+        Path folder = Files.createTempDirectory("nnlab-upload-");
+        try {
+            List<Path> paths = new ArrayList<>();
+            for (Part part : files) {
+                String name = Path.of(part.getSubmittedFileName() == null ? "upload" : part.getSubmittedFileName())
+                        .getFileName().toString();
+                Path file = folder.resolve(name);
+                if (Files.exists(file)) {
+                    throw new SubmissionException("The file " + name + " was uploaded twice.");
+                }
+                try (InputStream in = part.getInputStream()) {
+                    Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+                paths.add(file);
+            }
+            return reader.read(paths, lab.entryClass());
+        } finally {
+            try (var stream = Files.walk(folder)) {
+                stream.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private void show(HttpServletRequest request, HttpServletResponse response, Lab lab, String error, String pasted,
+                      Map<String, String> answers) throws IOException {
+        Map<String, Object> model = new HashMap<>();
+        model.put("lab", lab);
+        model.put("assignment", courses.assignmentOf(request.getRemoteUser(), lab.id()).orElse(null));
+        model.put("instructions", markdown.toHtml(catalog.read(lab, lab.instructions())));
+        model.put("starter", catalog.starterSources(lab));
+        model.put("submissions", submissions.of(request.getRemoteUser(), lab.id()));
+        model.put("error", error);
+        model.put("pasted", pasted);
+        model.put("answers", answers);
+        if (error != null) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
+        pages.render(request, response, "lab", model);
+    }
+
+    private Optional<Lab> assignedLab(HttpServletRequest request) {
+        String path = request.getPathInfo();
+        if (path == null || path.length() < 2) {
+            return Optional.empty();
+        }
+        String id = path.substring(1);
+        return courses.assignmentOf(request.getRemoteUser(), id).flatMap(a -> catalog.lab(a.getLabId()));
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static void drain(HttpServletRequest request) throws IOException {
+        try (InputStream in = request.getInputStream()) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IllegalStateException e) {
+            // the body was already consumed
+        }
+    }
+}

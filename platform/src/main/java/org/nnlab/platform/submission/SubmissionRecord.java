@@ -1,0 +1,178 @@
+package org.nnlab.platform.submission;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.LocalDateTime;
+import java.util.UUID;
+import org.nnlab.platform.account.UserAccount;
+
+/** A submission as stored before grading: sources, answers, their checksum, who and when; then its result. */
+@Entity
+@Table(name = "SUBMISSION")
+public class SubmissionRecord {
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @ManyToOne(optional = false)
+    private UserAccount author;
+
+    @Column(nullable = false, length = 64)
+    private String labId;
+
+    @Column(nullable = false)
+    private int labVersion;
+
+    @Column(nullable = false)
+    private LocalDateTime submittedAt;
+
+    @Lob
+    @Column(nullable = false)
+    private String sourcesJson;
+
+    @Lob
+    @Column(nullable = false)
+    private String answersJson;
+
+    @Column(nullable = false, length = 64)
+    private String sha256;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private SubmissionStatus status;
+
+    private Double score;
+
+    private Double maxScore;
+
+    @Lob
+    private String resultJson;
+
+    @Lob
+    private String error;
+
+    private LocalDateTime gradedAt;
+
+    protected SubmissionRecord() {
+    }
+
+    /**
+     * @param author      who submitted
+     * @param labId       the lab
+     * @param labVersion  the lab's version at submission
+     * @param sourcesJson the sources, as a JSON object of path to text
+     * @param answersJson the answers, as a JSON object of id to text
+     * @param sha256      checksum of sources and answers
+     * @param submittedAt when (UTC)
+     */
+    public SubmissionRecord(UserAccount author, String labId, int labVersion, String sourcesJson, String answersJson,
+                            String sha256, LocalDateTime submittedAt) {
+        this.id = UUID.randomUUID().toString();
+        this.author = author;
+        this.labId = labId;
+        this.labVersion = labVersion;
+        this.sourcesJson = sourcesJson;
+        this.answersJson = answersJson;
+        this.sha256 = sha256;
+        this.submittedAt = submittedAt;
+        this.status = SubmissionStatus.QUEUED;
+    }
+
+    /** Records the result of grading. */
+    public void graded(double earned, double possible, String result, LocalDateTime at) {
+        this.status = SubmissionStatus.GRADED;
+        this.score = earned;
+        this.maxScore = possible;
+        this.resultJson = result;
+        this.gradedAt = at;
+        this.error = null;
+    }
+
+    /** Records that grading could not be done. */
+    public void failed(String why, LocalDateTime at) {
+        this.status = SubmissionStatus.FAILED;
+        this.error = why;
+        this.gradedAt = at;
+    }
+
+    /** @param status the new status */
+    public void setStatus(SubmissionStatus status) {
+        this.status = status;
+    }
+
+    /** @return the id */
+    public String getId() {
+        return id;
+    }
+
+    /** @return who submitted */
+    public UserAccount getAuthor() {
+        return author;
+    }
+
+    /** @return the lab */
+    public String getLabId() {
+        return labId;
+    }
+
+    /** @return the lab version */
+    public int getLabVersion() {
+        return labVersion;
+    }
+
+    /** @return when (UTC) */
+    public LocalDateTime getSubmittedAt() {
+        return submittedAt;
+    }
+
+    /** @return the sources as JSON */
+    public String getSourcesJson() {
+        return sourcesJson;
+    }
+
+    /** @return the answers as JSON */
+    public String getAnswersJson() {
+        return answersJson;
+    }
+
+    /** @return the checksum of sources and answers */
+    public String getSha256() {
+        return sha256;
+    }
+
+    /** @return the status */
+    public SubmissionStatus getStatus() {
+        return status;
+    }
+
+    /** @return the score, once graded */
+    public Double getScore() {
+        return score;
+    }
+
+    /** @return the most it could score, once graded */
+    public Double getMaxScore() {
+        return maxScore;
+    }
+
+    /** @return the grading result as JSON, once graded */
+    public String getResultJson() {
+        return resultJson;
+    }
+
+    /** @return why it could not be graded */
+    public String getError() {
+        return error;
+    }
+
+    /** @return when it was graded (UTC) */
+    public LocalDateTime getGradedAt() {
+        return gradedAt;
+    }
+}

@@ -1,0 +1,55 @@
+package org.nnlab.platform.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+
+/**
+ * Refuses a state-changing request (POST) whose {@code _csrf} token, in the query or the form, is not the one of
+ * the session.
+ */
+@WebFilter("/*")
+public class CsrfFilter extends HttpFilter {
+    private static final long serialVersionUID = 1L;
+    private static final String ATTRIBUTE = "nnlab.csrf";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** @return the session's token, made on first use */
+    public static String token(HttpServletRequest request) {
+        HttpSession session = request.getSession(true);
+        String token = (String) session.getAttribute(ATTRIBUTE);
+        if (token == null) {
+            byte[] bytes = new byte[24];
+            RANDOM.nextBytes(bytes);
+            token = HexFormat.of().formatHex(bytes);
+            session.setAttribute(ATTRIBUTE, token);
+        }
+        return token;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if ("POST".equals(request.getMethod())) {
+            HttpSession session = request.getSession(false);
+            String expected = session == null ? null : (String) session.getAttribute(ATTRIBUTE);
+            String given = request.getParameter("_csrf");
+            if (expected == null || given == null || !MessageDigest.isEqual(
+                    expected.getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII))) {
+                response.sendError(HttpServletResponse.SC_FORBIDDEN, "The form has expired: reload the page and "
+                        + "send it again.");
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}

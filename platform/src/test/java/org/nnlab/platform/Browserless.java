@@ -1,0 +1,80 @@
+package org.nnlab.platform;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A user of the platform over plain HTTP, with its own cookies: GET pages, post forms with their CSRF token. */
+final class Browserless {
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([0-9a-f]+)\"");
+    private final String base;
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private String csrf;
+
+    Browserless(String base) {
+        this.base = base;
+    }
+
+    /** GETs a page and remembers its form token. */
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher matcher = CSRF.matcher(response.body());
+        if (matcher.find()) {
+            csrf = matcher.group(1);
+        }
+        return response;
+    }
+
+    /** Replaces the form token with one the server never issued, as a forged cross-site form would have. */
+    void forgetToken() {
+        csrf = "0".repeat(48);
+    }
+
+    /** Logs in through the login page. @return the login's response */
+    HttpResponse<String> login(String username, String password) throws IOException, InterruptedException {
+        get("/login");
+        return postForm("/login", Map.of("username", username, "password", password));
+    }
+
+    /** Posts a URL-encoded form with the last page's token. */
+    HttpResponse<String> postForm(String path, Map<String, String> fields) throws IOException, InterruptedException {
+        String body = fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&")) + "&_csrf=" + csrf;
+        return client.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts a multipart form: text fields, and files by field name as (file name, content). */
+    HttpResponse<String> postMultipart(String path, Map<String, String> fields, Map<String, Map.Entry<String,
+            String>> files) throws IOException, InterruptedException {
+        String boundary = "nnlab" + UUID.randomUUID().toString().replace("-", "");
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; "
+                + "name=\"").append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
+        files.forEach((name, file) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; "
+                + "name=\"").append(name).append("\"; filename=\"").append(file.getKey())
+                .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n").append(file.getValue()).append("\r\n"));
+        body.append("--").append(boundary).append("--\r\n");
+        return client.send(HttpRequest.newBuilder(URI.create(base + path + "?_csrf=" + csrf))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,106 @@
+package org.nnlab.platform;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The platform running for real: Payara Micro started as a process on a free port with the built war, its data in a
+ * fresh folder under target/. Start-up is read from its log; a deployment that failed while the server still came
+ * up (a known Payara Micro trap) is detected and retried once.
+ */
+final class PayaraMicro implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
+    private final Process process;
+    private final Path log;
+    private final int port;
+
+    private PayaraMicro(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    /** Starts the platform with the given extra system properties ({@code -Dkey=value}). */
+    static PayaraMicro start(List<String> properties) throws IOException, InterruptedException {
+        IOException last = null;
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try {
+                return startOnce(properties);
+            } catch (IOException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private static PayaraMicro startOnce(List<String> properties) throws IOException, InterruptedException {
+        int port = freePort();
+        Path root = Path.of("target", "payara-it-" + port).toAbsolutePath();
+        Files.createDirectories(root);
+        Path log = root.resolve("server.log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx768m", "-Dnnlab.data.dir=" + root.resolve("data"),
+                "-Dnnlab.labs.dir=" + System.getProperty("nnlab.labs"),
+                "-Dnnlab.grader.home=" + System.getProperty("nnlab.grader.home"),
+                "-Dnnlab.cache=" + System.getProperty("nnlab.cache")));
+        command.addAll(properties);
+        command.addAll(List.of("-jar", System.getProperty("nnlab.payara.jar"), "--deploy",
+                System.getProperty("nnlab.war"), "--contextroot", "/", "--port", String.valueOf(port), "--nocluster",
+                "--rootDir", root.resolve("payara").toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        PayaraMicro server = new PayaraMicro(process, log, port);
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String text = Files.readString(log);
+            if (text.contains("Failed to start") || text.contains("Error while installing policy provider")
+                    || text.contains("deployment failed") || text.contains("Exception while loading the app")) {
+                server.close();
+                throw new IOException("Payara Micro failed to deploy nnlab; see " + log);
+            }
+            if (text.contains("Payara Micro URLs:")) {
+                return server;
+            }
+            if (!process.isAlive()) {
+                throw new IOException("Payara Micro exited with " + process.exitValue() + "; see " + log);
+            }
+            Thread.sleep(250);
+        }
+        server.close();
+        throw new IOException("Payara Micro did not start within " + START_TIMEOUT.toSeconds() + " s; see " + log);
+    }
+
+    /** @return the platform's base URL, e.g. {@code http://localhost:34567} */
+    String url() {
+        return "http://localhost:" + port;
+    }
+
+    /** @return the server log so far */
+    String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(20),
+                    java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
