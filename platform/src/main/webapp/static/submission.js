@@ -12,7 +12,7 @@
       .then(function (response) { return response.json(); })
       .then(function (next) {
         document.getElementById('status').textContent = next.status.toLowerCase()
-          + (next.progress ? ': ' + next.progress : '')
+          + (next.status === 'GRADING' && next.progress ? ': ' + next.progress : '')
           + (next.status === 'QUEUED' && next.position > 0 ? ' (' + next.position + ' ahead in the queue)' : '');
         if (finished(next.status)) {
           window.location.reload();

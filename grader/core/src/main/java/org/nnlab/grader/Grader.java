@@ -97,6 +97,18 @@ public final class Grader {
      * @throws IOException         when the job folders cannot be written
      */
     public GradingResult grade(Lab lab, Submission submission) throws IOException {
+        return grade(lab, submission, GradingListener.NONE);
+    }
+
+    /**
+     * @param lab        the lab
+     * @param submission the sources and answers
+     * @param listener   hears each stage as it begins
+     * @return the result; a submission that does not compile or crashes still gets one
+     * @throws SubmissionException when the answers do not fit the lab
+     * @throws IOException         when the job folders cannot be written
+     */
+    public GradingResult grade(Lab lab, Submission submission, GradingListener listener) throws IOException {
         checkAnswers(lab, submission);
         Map<String, Long> timings = new LinkedHashMap<>();
         long start = System.nanoTime();
@@ -105,6 +117,7 @@ public final class Grader {
         timings.put("preparationMillis", millisSince(start));
         try (JobWorkspace workspace = JobWorkspace.create(workRoot)) {
             start = System.nanoTime();
+            listener.stage(GradingListener.Stage.COMPILING);
             CompileResult compiled = new SubmissionCompiler(sandbox, GraderHome.javaHome(), home.compileClasspath(),
                     stages.baseMounts()).compile(submission.sources(), workspace.sources(), workspace.classes());
             timings.put("compileMillis", millisSince(start));
@@ -112,9 +125,11 @@ public final class Grader {
                 Evidence evidence = new Evidence(lab.parameters(), data.train().classCount(), false,
                         "The code does not compile:\n"
                         + compiled.describe(), Map.of(), Map.of(), submission.answers(), List.of());
+                listener.stage(GradingListener.Stage.CHECKING);
                 return result(lab, data, evidence, "", timings);
             }
             start = System.nanoTime();
+            listener.stage(GradingListener.Stage.TRAINING);
             TrainingOutcome training = stages.train(workspace, lab, data);
             timings.put("trainingSandboxMillis", millisSince(start));
             if (training.report() != null) {
@@ -123,9 +138,11 @@ public final class Grader {
             Map<String, Measured> measured = Map.of();
             if (training.completed()) {
                 start = System.nanoTime();
+                listener.stage(GradingListener.Stage.EVALUATING);
                 measured = stages.evaluate(workspace, lab, data);
                 timings.put("evaluationSandboxMillis", millisSince(start));
             }
+            listener.stage(GradingListener.Stage.CHECKING);
             Evidence evidence = evidence(lab, data, submission, training, measured, workspace);
             return result(lab, data, evidence, training.sandbox().stdout() + training.sandbox().stderr(), timings);
         }

@@ -53,8 +53,11 @@ class DigitsLabIT {
 
     @Test
     void gradingTheSameSubmissionTwiceGivesIdenticalCurvesAndScore() throws IOException {
-        GradingResult again = grade(reference);
+        List<GradingListener.Stage> stages = new java.util.ArrayList<>();
+        GradingResult again = grader.grade(lab, new Submission(Map.of("Solution.java", reference),
+                Map.of("reflection", reflection)), stages::add);
 
+        assertEquals(List.of(GradingListener.Stage.values()), stages, "each stage announced once, in order");
         assertEquals(referenceResult.runs(), again.runs());
         assertEquals(referenceResult.score(), again.score());
         assertEquals(referenceResult.checks(), again.checks());

@@ -102,7 +102,8 @@ public class GradingWorkers {
             Lab lab = catalog.lab(record.getLabId()).orElseThrow(() -> new IllegalStateException(
                     "the lab " + record.getLabId() + " is no longer in the catalog"));
             submissions.status(submissionId, SubmissionStatus.GRADING);
-            GradingResult result = graders.grader().grade(lab, Submissions.toSubmission(record));
+            GradingResult result = graders.grader().grade(lab, Submissions.toSubmission(record),
+                    stage -> queue.progress(job.getId(), stage.description()));
             submissions.graded(submissionId, result.score(), result.maxScore(), ResultJson.write(result));
             done = true;
         } catch (SubmissionException | SandboxUnavailableException e) {
