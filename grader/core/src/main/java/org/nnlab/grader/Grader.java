@@ -130,7 +130,8 @@ public final class Grader {
             }
             start = System.nanoTime();
             listener.stage(GradingListener.Stage.TRAINING);
-            TrainingOutcome training = stages.train(workspace, lab, data);
+            TrainingOutcome training = stages.train(workspace, lab, data,
+                    line -> listener.epoch(line.run(), line.epoch()));
             timings.put("trainingSandboxMillis", millisSince(start));
             if (training.report() != null) {
                 training.report().timingsMillis().forEach((k, v) -> timings.put("harness." + k, v));

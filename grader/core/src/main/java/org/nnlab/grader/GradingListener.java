@@ -1,6 +1,10 @@
 package org.nnlab.grader;
 
-/** Hears which stage a grading is in, e.g. to show a submission's progress live. Called on the grading thread. */
+/**
+ * Hears which stage a grading is in and each epoch as it is trained, e.g. to show a submission's progress live.
+ * Stages are announced on the grading thread, epochs on a thread that follows the harness's progress file. Epochs
+ * come from the sandbox and are for display only: grading judges the report and the saved networks.
+ */
 @FunctionalInterface
 public interface GradingListener {
 
@@ -32,4 +36,11 @@ public interface GradingListener {
 
     /** @param stage the stage that begins now */
     void stage(Stage stage);
+
+    /**
+     * @param run   the run's name
+     * @param epoch the epoch the harness just measured
+     */
+    default void epoch(String run, org.nnlab.protocol.EpochRecord epoch) {
+    }
 }

@@ -54,10 +54,23 @@ class DigitsLabIT {
     @Test
     void gradingTheSameSubmissionTwiceGivesIdenticalCurvesAndScore() throws IOException {
         List<GradingListener.Stage> stages = new java.util.ArrayList<>();
+        List<String> epochs = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         GradingResult again = grader.grade(lab, new Submission(Map.of("Solution.java", reference),
-                Map.of("reflection", reflection)), stages::add);
+                Map.of("reflection", reflection)), new GradingListener() {
+                    @Override
+                    public void stage(Stage stage) {
+                        stages.add(stage);
+                    }
+
+                    @Override
+                    public void epoch(String run, org.nnlab.protocol.EpochRecord epoch) {
+                        epochs.add(run + epoch.epoch());
+                    }
+                });
 
         assertEquals(List.of(GradingListener.Stage.values()), stages, "each stage announced once, in order");
+        assertEquals(80, epochs.size(), "every epoch of both runs reported live");
+        assertEquals("B40", epochs.get(79));
         assertEquals(referenceResult.runs(), again.runs());
         assertEquals(referenceResult.score(), again.score());
         assertEquals(referenceResult.checks(), again.checks());

@@ -18,6 +18,16 @@ public final class ProtocolJson {
         MAPPER.writeValue(file.toFile(), value);
     }
 
+    /** @return {@code value} as JSON on one line */
+    public static String line(Object value) throws IOException {
+        return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+    }
+
+    /** @return the value of one JSON line, e.g. a {@link ProgressLine} */
+    public static <T> T parseLine(String line, Class<T> type) throws IOException {
+        return MAPPER.readValue(line, type);
+    }
+
     /**
      * @param file     a JSON document
      * @param type     the record it holds

@@ -22,6 +22,9 @@ public record TrainingJob(String labId, String entryClass, long seed, Map<String
     /** File name of the report the harness writes into the output directory. */
     public static final String REPORT_FILE = "training-report.json";
 
+    /** File name of the progress the harness appends to, one JSON {@link ProgressLine} per line, as it trains. */
+    public static final String PROGRESS_FILE = "progress.jsonl";
+
     /** @return the file name, in the output directory, of the network saved for a run */
     public static String networkFile(String run) {
         return "network-" + run + ".zip";

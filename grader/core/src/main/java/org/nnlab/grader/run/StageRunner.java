@@ -38,10 +38,15 @@ public final class StageRunner {
         return jvm.baseMounts();
     }
 
-    /** @return how the training sandbox ended */
-    public TrainingOutcome train(JobWorkspace workspace, Lab lab, LabData data) throws IOException {
+    /**
+     * @param progress hears each epoch as the harness measures it (untrusted, for display), on another thread
+     * @return how the training sandbox ended
+     */
+    public TrainingOutcome train(JobWorkspace workspace, Lab lab, LabData data,
+                                 java.util.function.Consumer<org.nnlab.protocol.ProgressLine> progress)
+            throws IOException {
         prepare();
-        return new TrainingStage(sandbox, jvm).run(workspace, lab, data);
+        return new TrainingStage(sandbox, jvm).run(workspace, lab, data, progress);
     }
 
     /** @return the grader's measurement of each run's saved network */

@@ -5,12 +5,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.nnlab.datasets.LabeledData;
 import org.nnlab.grader.lab.Lab;
 import org.nnlab.grader.sandbox.Mount;
 import org.nnlab.grader.sandbox.Sandbox;
 import org.nnlab.grader.sandbox.SandboxOutcome;
 import org.nnlab.protocol.Matrix;
+import org.nnlab.protocol.ProgressLine;
 import org.nnlab.protocol.ProtocolJson;
 import org.nnlab.protocol.TrainingJob;
 import org.nnlab.protocol.TrainingReport;
@@ -27,18 +29,23 @@ final class TrainingStage {
         this.jvm = jvm;
     }
 
-    TrainingOutcome run(JobWorkspace workspace, Lab lab, LabData data) throws IOException {
+    TrainingOutcome run(JobWorkspace workspace, Lab lab, LabData data, Consumer<ProgressLine> progress)
+            throws IOException {
         Path train = write(data.train(), workspace.input().resolve("train.bin"));
         Path validation = write(data.validation(), workspace.input().resolve("validation.bin"));
         Path job = workspace.input().resolve("job.json");
         ProtocolJson.write(job, new TrainingJob(lab.id(), lab.entryClass(), lab.split().seed(), lab.parameters(),
                 lab.runs(), data.train().classCount(), train.toString(), validation.toString(),
                 workspace.output().toString()));
-        SandboxOutcome outcome = sandbox.run(jvm.request("org.nnlab.harness.train.TrainingMain", job.toString(),
+        SandboxOutcome outcome;
+        try (ProgressWatcher watcher = new ProgressWatcher(workspace.output().resolve(TrainingJob.PROGRESS_FILE),
+                progress)) {
+            outcome = sandbox.run(jvm.request("org.nnlab.harness.train.TrainingMain", job.toString(),
                 List.of(workspace.classes()), List.of(Mount.readOnly(workspace.classes()),
                         Mount.readOnly(workspace.input()), Mount.writable(workspace.output(),
                                 workspace.output().toString())), lab.limits(),
-                Duration.ofSeconds(lab.limits().wallSeconds())));
+                    Duration.ofSeconds(lab.limits().wallSeconds())));
+        }
         Optional<Path> reportFile = JobWorkspace.plainFile(workspace.output(), TrainingJob.REPORT_FILE);
         TrainingReport report = null;
         String unreadable = null;

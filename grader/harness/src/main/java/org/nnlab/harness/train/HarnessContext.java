@@ -23,10 +23,13 @@ final class HarnessContext implements LabContext {
     private final PrintStream log;
     private final Map<String, RunRecorder> runs = new LinkedHashMap<>();
     private final Map<String, Double> reported = new LinkedHashMap<>();
+    private final java.util.function.Consumer<org.nnlab.protocol.ProgressLine> progress;
     private long iteratorsCreated;
 
-    HarnessContext(TrainingJob job, Matrix training, Matrix validation, int classes, PrintStream log) {
+    HarnessContext(TrainingJob job, Matrix training, Matrix validation, int classes, PrintStream log,
+                   java.util.function.Consumer<org.nnlab.protocol.ProgressLine> progress) {
         this.job = job;
+        this.progress = progress;
         this.training = training;
         this.validation = validation;
         this.classes = classes;
@@ -86,7 +89,7 @@ final class HarnessContext implements LabContext {
             throw new IllegalArgumentException("run '" + runName + "': call network.init() before track()");
         }
         RunRecorder recorder = new RunRecorder(runName, network, validationSet.getFeatures(),
-                validation.labels());
+                validation.labels(), progress);
         runs.put(runName, recorder);
         return recorder;
     }

@@ -13,6 +13,7 @@ import org.nnlab.harness.Tensors;
 import org.nnlab.protocol.ClassificationMetrics;
 import org.nnlab.protocol.EpochRecord;
 import org.nnlab.protocol.Matrix;
+import org.nnlab.protocol.ProgressLine;
 
 /**
  * Records one tracked run: a listener collects the score of every minibatch, and each {@link #endEpoch()} measures
@@ -26,9 +27,12 @@ final class RunRecorder implements TrackedRun {
     private final ScoreListener listener = new ScoreListener();
     private final List<EpochRecord> epochs = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final java.util.function.Consumer<ProgressLine> progress;
 
-    RunRecorder(String name, MultiLayerNetwork network, INDArray validationFeatures, int[] validationLabels) {
+    RunRecorder(String name, MultiLayerNetwork network, INDArray validationFeatures, int[] validationLabels,
+                java.util.function.Consumer<ProgressLine> progress) {
         this.name = name;
+        this.progress = progress;
         this.network = network;
         this.validationFeatures = validationFeatures;
         this.validationLabels = validationLabels;
@@ -48,6 +52,7 @@ final class RunRecorder implements TrackedRun {
                 ClassificationMetrics.meanCrossEntropy(probabilities, validationLabels),
                 ClassificationMetrics.accuracy(probabilities, validationLabels), learningRate(), listener.count);
         epochs.add(epoch);
+        progress.accept(new ProgressLine(name, epoch));
         listener.sum = 0;
         listener.count = 0;
         return new EpochMetrics(epoch.epoch(), epoch.trainingLoss(), epoch.validationLoss(),

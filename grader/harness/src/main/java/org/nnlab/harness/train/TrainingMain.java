@@ -35,7 +35,8 @@ public final class TrainingMain {
 
         Matrix training = Matrix.read(Path.of(job.trainingFile()));
         Matrix validation = Matrix.read(Path.of(job.validationFile()));
-        HarnessContext context = new HarnessContext(job, training, validation, job.classes(), System.out);
+        HarnessContext context = new HarnessContext(job, training, validation, job.classes(), System.out,
+                new ProgressWriter(output.resolve(TrainingJob.PROGRESS_FILE)));
 
         long start = System.nanoTime();
         String error = null;

@@ -1,0 +1,107 @@
+package org.nnlab.grader.run;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.nnlab.protocol.ProgressLine;
+import org.nnlab.protocol.ProtocolJson;
+
+/**
+ * Follows the progress file the training harness appends to, on a thread of its own, and hands each new epoch to a
+ * consumer. The file is written by untrusted code: lines that are too long or malformed are skipped, links are not
+ * followed, and at most {@link #MAX_LINES} lines are read. What it reports is for display only.
+ */
+final class ProgressWatcher implements AutoCloseable {
+    static final int MAX_LINES = 100_000;
+    private static final int MAX_LINE_BYTES = 4096;
+    private static final long POLL_MILLIS = 300;
+    private final Path file;
+    private final Consumer<ProgressLine> consumer;
+    private final Thread thread;
+    private long offset;
+    private int lines;
+    private volatile boolean running = true;
+
+    ProgressWatcher(Path file, Consumer<ProgressLine> consumer) {
+        this.file = file;
+        this.consumer = consumer;
+        this.thread = new Thread(this::follow, "nnlab-progress");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void follow() {
+        while (running) {
+            readNewLines();
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private synchronized void readNewLines() {
+        if (lines >= MAX_LINES || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            long length = in.length();
+            while (offset < length && lines < MAX_LINES) {
+                in.seek(offset);
+                byte[] chunk = new byte[(int) Math.min(MAX_LINE_BYTES + 1, length - offset)];
+                in.readFully(chunk);
+                int end = indexOf(chunk, (byte) '\n');
+                if (end < 0) {
+                    if (chunk.length > MAX_LINE_BYTES) {
+                        offset += chunk.length;
+                        continue;
+                    }
+                    return;
+                }
+                offset += end + 1;
+                lines++;
+                deliver(new String(chunk, 0, end, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            // the file may be half written or gone; the next poll tries again
+        }
+    }
+
+    private void deliver(String line) {
+        try {
+            ProgressLine progress = ProtocolJson.parseLine(line, ProgressLine.class);
+            if (progress.run() != null && progress.epoch() != null) {
+                consumer.accept(progress);
+            }
+        } catch (IOException | RuntimeException e) {
+            // a malformed line is skipped: progress is for display only
+        }
+    }
+
+    private static int indexOf(byte[] bytes, byte value) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Stops following, after delivering what the file holds now. */
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        readNewLines();
+    }
+}

@@ -1,0 +1,53 @@
+package org.nnlab.grader.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nnlab.protocol.EpochRecord;
+import org.nnlab.protocol.ProgressLine;
+import org.nnlab.protocol.ProtocolJson;
+
+class ProgressWatcherTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void completeLinesAreDeliveredAndMalformedOrOverlongOnesSkipped() throws IOException {
+        Path file = temp.resolve("progress.jsonl");
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        try (ProgressWatcher watcher = new ProgressWatcher(file, line -> seen.add(line.run() + line.epoch().epoch()))) {
+            append(file, ProtocolJson.line(line("A", 1)) + "\n");
+            append(file, "not json at all\n" + "x".repeat(10_000) + "\n");
+            append(file, ProtocolJson.line(line("A", 2)) + "\n" + ProtocolJson.line(line("B", 1)).substring(0, 10));
+        }
+
+        assertEquals(List.of("A1", "A2"), seen, "the half-written last line waits for its end");
+    }
+
+    @Test
+    void aLinkPlantedInsteadOfTheFileIsNotFollowed() throws IOException {
+        Path target = Files.writeString(temp.resolve("elsewhere.jsonl"), ProtocolJson.line(line("A", 1)) + "\n");
+        Path file = Files.createSymbolicLink(temp.resolve("progress.jsonl"), target);
+        List<ProgressLine> seen = Collections.synchronizedList(new ArrayList<>());
+
+        new ProgressWatcher(file, seen::add).close();
+
+        assertEquals(List.of(), seen);
+    }
+
+    private static ProgressLine line(String run, int epoch) {
+        return new ProgressLine(run, new EpochRecord(epoch, 1.0, 1.1, 0.9, 1e-3, 40));
+    }
+
+    private static void append(Path file, String text) throws IOException {
+        Files.writeString(file, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+}
