@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.nnlab.datasets.DatasetSpec;
 
 /**
@@ -16,6 +17,7 @@ public final class ScikitLearnSource implements DatasetSource {
     private static final long PYTHON_TIMEOUT_SECONDS = 20;
     private final List<Path> packageRoots;
     private final boolean askPython;
+    private Optional<Path> pythonSklearn;
 
     /** Looks in the usual places of this machine and asks {@code python3}. */
     public ScikitLearnSource() {
@@ -49,16 +51,22 @@ public final class ScikitLearnSource implements DatasetSource {
             }
         }
         if (askPython) {
-            ProcessRunner.Result result = ProcessRunner.run(List.of("python3", "-c",
-                    "import os, sklearn; print(os.path.dirname(sklearn.__file__))"), null, PYTHON_TIMEOUT_SECONDS);
-            if (result.succeeded()) {
-                Path file = Path.of(result.lastLine()).resolve(relative);
-                if (Files.isRegularFile(file)) {
-                    return Candidate.found(file, "scikit-learn of python3");
-                }
+            Optional<Path> sklearn = pythonSklearn();
+            if (sklearn.isPresent() && Files.isRegularFile(sklearn.get().resolve(relative))) {
+                return Candidate.found(sklearn.get().resolve(relative), "scikit-learn of python3");
             }
         }
         return Candidate.none("no scikit-learn installation found");
+    }
+
+    /** Asks python3 once per source where its sklearn package is; the answer does not change while nnlab runs. */
+    private synchronized Optional<Path> pythonSklearn() {
+        if (pythonSklearn == null) {
+            ProcessRunner.Result result = ProcessRunner.run(List.of("python3", "-c",
+                    "import os, sklearn; print(os.path.dirname(sklearn.__file__))"), null, PYTHON_TIMEOUT_SECONDS);
+            pythonSklearn = result.succeeded() ? Optional.of(Path.of(result.lastLine())) : Optional.empty();
+        }
+        return pythonSklearn;
     }
 
     private static List<Path> usualPackageRoots() {
