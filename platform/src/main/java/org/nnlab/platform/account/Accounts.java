@@ -29,12 +29,4 @@ public class Accounts {
         entityManager.persist(account);
         return account;
     }
-
-    /** Sets a new password for an existing account. */
-    @Transactional
-    public void changePassword(String username, String password) {
-        UserAccount account = byUsername(username).orElseThrow(() -> new IllegalArgumentException(
-                "no account named " + username));
-        entityManager.merge(account).setPasswordHash(passwords.hash(password));
-    }
 }

@@ -62,9 +62,4 @@ public class UserAccount {
     public String getDisplayName() {
         return displayName;
     }
-
-    /** @param passwordHash a new PBKDF2 hash */
-    public void setPasswordHash(String passwordHash) {
-        this.passwordHash = passwordHash;
-    }
 }
