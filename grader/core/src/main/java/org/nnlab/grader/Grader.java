@@ -15,6 +15,7 @@ import org.nnlab.grader.check.CheckCatalog;
 import org.nnlab.grader.check.CheckOutcome;
 import org.nnlab.grader.check.Evidence;
 import org.nnlab.grader.check.RunEvidence;
+import org.nnlab.grader.compile.CompileError;
 import org.nnlab.grader.compile.CompileResult;
 import org.nnlab.grader.compile.SubmissionCompiler;
 import org.nnlab.grader.lab.Lab;
@@ -126,7 +127,7 @@ public final class Grader {
                         "The code does not compile:\n"
                         + compiled.describe(), Map.of(), Map.of(), submission.answers(), List.of());
                 listener.stage(GradingListener.Stage.CHECKING);
-                return result(lab, data, evidence, "", timings);
+                return result(lab, data, evidence, "", timings, compiled.errors());
             }
             start = System.nanoTime();
             listener.stage(GradingListener.Stage.TRAINING);
@@ -145,7 +146,8 @@ public final class Grader {
             }
             listener.stage(GradingListener.Stage.CHECKING);
             Evidence evidence = evidence(lab, data, submission, training, measured, workspace);
-            return result(lab, data, evidence, training.sandbox().stdout() + training.sandbox().stderr(), timings);
+            return result(lab, data, evidence, training.sandbox().stdout() + training.sandbox().stderr(), timings,
+                    List.of());
         }
     }
 
@@ -178,7 +180,8 @@ public final class Grader {
                 report == null ? List.of() : report.warnings());
     }
 
-    private GradingResult result(Lab lab, LabData data, Evidence evidence, String output, Map<String, Long> timings) {
+    private GradingResult result(Lab lab, LabData data, Evidence evidence, String output, Map<String, Long> timings,
+                                 List<CompileError> compileErrors) {
         long start = System.nanoTime();
         List<Check> checks = lab.checks().stream().map(catalog::create).toList();
         List<CheckOutcome> outcomes = checks.stream().map(check -> check.evaluate(evidence)).toList();
@@ -213,7 +216,7 @@ public final class Grader {
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), home.nd4jBackend(),
                 sandbox.describe());
         return new GradingResult(lab.id(), Math.round(score * 100) / 100.0, lab.maxScore(), integrityFailure, results,
-                runs, output, timings, provenance);
+                runs, output, timings, provenance, compileErrors);
     }
 
     private static EpochResult epoch(EpochRecord e) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nnlab.grader.cli.LabSelfTest;
+import org.nnlab.grader.compile.CompileError;
 import org.nnlab.grader.lab.Lab;
 import org.nnlab.grader.result.CheckResult;
 import org.nnlab.grader.result.GradingResult;
@@ -86,6 +87,22 @@ class DigitsLabIT {
         for (String missing : List.of("regularization-B", "plateau-B", "reported-A", "reported-B", "reflection")) {
             assertFalse(report.starter().check(missing).passed(), missing + " is left to the student");
         }
+    }
+
+    @Test
+    void aCompileErrorIsReportedWithItsFileAndLine() throws IOException {
+        String statement = "double learningRate = 1e-3;";
+        int line = reference.substring(0, reference.indexOf(statement)).split("\n", -1).length;
+
+        GradingResult result = grade(reference.replace(statement, "double learningRate = 1e-3"));
+
+        assertEquals(1, result.compileErrors().size(), result.compileErrors()::toString);
+        CompileError error = result.compileErrors().get(0);
+        assertEquals("Solution.java", error.file());
+        assertEquals(line, error.line());
+        assertTrue(error.message().startsWith("';' expected"), error.message());
+        assertFalse(result.check("completes").passed());
+        assertEquals(0, result.score());
     }
 
     static Stream<Arguments> wrongSubmissions() {

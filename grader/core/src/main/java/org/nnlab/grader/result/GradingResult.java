@@ -2,6 +2,7 @@ package org.nnlab.grader.result;
 
 import java.util.List;
 import java.util.Map;
+import org.nnlab.grader.compile.CompileError;
 
 /**
  * The immutable result of grading one submission against one lab version. Its JSON form is the one results
@@ -16,13 +17,15 @@ import java.util.Map;
  * @param output           the start of what the solution printed (stdout, then stderr)
  * @param timings          milliseconds per stage: compile, sandbox start, ND4J start, training, evaluation, checks
  * @param provenance       what the result depends on
+ * @param compileErrors    javac's errors by file and line, when the code did not compile
  */
 public record GradingResult(String lab, double score, double maxScore, boolean integrityFailure,
                             List<CheckResult> checks, Map<String, RunResult> runs, String output,
-                            Map<String, Long> timings, Provenance provenance) {
+                            Map<String, Long> timings, Provenance provenance, List<CompileError> compileErrors) {
 
-    /** Copies the collections. */
+    /** Copies the collections; results stored before compile errors were recorded read as having none. */
     public GradingResult {
+        compileErrors = compileErrors == null ? List.of() : List.copyOf(compileErrors);
         checks = List.copyOf(checks);
         runs = Map.copyOf(runs);
         timings = Map.copyOf(timings);
