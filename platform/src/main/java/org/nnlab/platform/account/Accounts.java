@@ -10,6 +10,10 @@ import java.util.Optional;
 /** Finds and creates accounts. */
 @ApplicationScoped
 public class Accounts {
+    /** The shortest password accepted. */
+    public static final int MIN_LENGTH = 10;
+    /** The longest password accepted (PBKDF2 hashes any length; this bounds the work). */
+    public static final int MAX_LENGTH = 200;
     @PersistenceContext(unitName = "nnlab")
     EntityManager entityManager;
 
@@ -20,6 +24,31 @@ public class Accounts {
     public Optional<UserAccount> byUsername(String username) {
         return entityManager.createQuery("SELECT u FROM UserAccount u WHERE u.username = :username", UserAccount.class)
                 .setParameter("username", username).getResultStream().findFirst();
+    }
+
+    /**
+     * Changes a password after checking the current one.
+     *
+     * @return empty when changed, or why not, as the user reads it
+     */
+    @Transactional
+    public Optional<String> changePassword(String username, String current, String next, String repeated) {
+        UserAccount account = byUsername(username).orElseThrow(() -> new IllegalArgumentException(
+                "no account named " + username));
+        if (!passwords.matches(current, account.getPasswordHash())) {
+            return Optional.of("The current password is wrong.");
+        }
+        if (next.length() < MIN_LENGTH || next.length() > MAX_LENGTH) {
+            return Optional.of("The new password must have " + MIN_LENGTH + " to " + MAX_LENGTH + " characters.");
+        }
+        if (!next.equals(repeated)) {
+            return Optional.of("The new password and its repetition differ.");
+        }
+        if (next.equals(current)) {
+            return Optional.of("The new password is the current one.");
+        }
+        account.setPasswordHash(passwords.hash(next));
+        return Optional.empty();
     }
 
     /** @return a new account with the password hashed */

@@ -24,6 +24,11 @@ public class Passwords {
         return hash.generate(password.toCharArray());
     }
 
+    /** @return whether {@code password} is the one {@code storedHash} was made from */
+    public boolean matches(String password, String storedHash) {
+        return hash.verify(password.toCharArray(), storedHash);
+    }
+
     /** @return a random password of {@code length} unambiguous letters and digits */
     public String random(int length) {
         StringBuilder password = new StringBuilder();

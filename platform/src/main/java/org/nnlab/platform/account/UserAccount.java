@@ -43,6 +43,16 @@ public class UserAccount {
         this.displayName = displayName;
     }
 
+    /** @return the PBKDF2 hash of the password */
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    /** @param newHash the PBKDF2 hash of the new password */
+    public void setPasswordHash(String newHash) {
+        this.passwordHash = newHash;
+    }
+
     /** @return the account's id */
     public String getId() {
         return id;
