@@ -25,18 +25,23 @@ import org.nnlab.grader.sandbox.SandboxProbe;
 class PlatformIT {
     private static final String PASSWORD = "it-password-1";
     private static final String LAB = "digits-regularization";
+    private static final int LIMIT = 3;
+    private static final String BROKEN = "import org.nnlab.api.*;\npublic class Solution implements LabSolution {\n"
+            + "    public void train(LabContext ctx) {\n        int x = \"text\";\n    }\n}\n";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static PayaraMicro server;
     private static String submissionPath;
     private static JsonNode graded;
     private static final java.util.Set<String> statesSeen = new java.util.LinkedHashSet<>();
+    private static final java.util.SortedSet<Integer> livePointsSeen = new java.util.TreeSet<>();
 
     @BeforeAll
     static void startThePlatformAndSubmitTheReference() throws Exception {
         SandboxProbe probe = BubblewrapSandbox.probe();
         Assumptions.assumeTrue(probe.available(), () -> "this machine cannot sandbox: " + probe.problem());
         server = PayaraMicro.start(List.of("-Dnnlab.seed.student.password=" + PASSWORD,
-                "-Dnnlab.seed.instructor.password=" + PASSWORD, "-Dnnlab.seed.students=2"));
+                "-Dnnlab.seed.instructor.password=" + PASSWORD, "-Dnnlab.seed.students=5",
+                "-Dnnlab.labs.dir=" + labsWithLimit(LIMIT)));
         Browserless student = new Browserless(server.url());
         student.login("student", PASSWORD);
         student.get("/labs/" + LAB);
@@ -47,7 +52,7 @@ class PlatformIT {
         assertEquals(302, submitted.statusCode(), submitted.body());
         submissionPath = Path.of(java.net.URI.create(submitted.headers().firstValue("Location").orElseThrow())
                 .getPath()).toString();
-        graded = waitForGrade(student);
+        graded = waitForGrade(student, submissionPath);
     }
 
     @AfterAll
@@ -95,10 +100,73 @@ class PlatformIT {
         assertTrue(graded.get("runs").get("A").get("testAccuracy").isNull(), "test accuracy hidden from students");
         assertTrue(statesSeen.stream().anyMatch(s -> s.matches("GRADING:training run [AB]: epoch \\d+ of 40")),
                 "the epochs were shown live: " + statesSeen);
+        assertTrue(livePointsSeen.size() >= 3 && livePointsSeen.last() > livePointsSeen.first(),
+                "the curves grew while training: " + livePointsSeen);
         String page = student.get(submissionPath).body();
         assertTrue(page.contains("<span id=\"score\">100.0</span>"), page);
         assertTrue(page.contains("id=\"loss-chart\""));
         assertTrue(page.contains("Model B: weight decay 1e-4 and dropout 0.2"));
+        String lab = student.get("/labs/" + LAB).body();
+        assertTrue(lab.contains("<span class=\"counts\">counts</span>"), "the counting submission is marked");
+        assertTrue(lab.contains("You can submit " + (LIMIT - 1) + " more times now (limit: " + LIMIT
+                + " submissions per hour). The best graded submission counts."), lab);
+        assertTrue(student.get("/").body().contains("<span>100.0</span>"), "the dashboard shows the score");
+    }
+
+    @Test
+    void codeThatDoesNotCompileGetsItsErrorsByFileAndLine() throws Exception {
+        Browserless student = new Browserless(server.url());
+        student.login("student3", PASSWORD);
+        student.get("/labs/" + LAB);
+
+        String path = submit(student, BROKEN);
+        JsonNode state = waitForGrade(student, path);
+
+        assertEquals(0.0, state.get("score").asDouble(), state.toString());
+        String page = student.get(path).body();
+        assertTrue(page.contains("<h3>Compile errors</h3>"), page);
+        assertTrue(page.contains("<td><code>Solution.java</code></td>"));
+        assertTrue(page.contains("<td>4</td>"), "the line of the error");
+        assertTrue(page.contains("incompatible types: String cannot be converted to int"));
+    }
+
+    @Test
+    void aSubmissionBeyondTheLabsRateLimitIsRefusedAndKeepsWhatWasTyped() throws Exception {
+        Browserless student = new Browserless(server.url());
+        student.login("student4", PASSWORD);
+        student.get("/labs/" + LAB);
+        for (int i = 0; i < LIMIT; i++) {
+            submit(student, BROKEN);
+        }
+
+        HttpResponse<String> refused = student.postMultipart("/labs/" + LAB, Map.of("source", BROKEN,
+                "answer.reflection", "Typed after the limit."), Map.of());
+
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("You have made " + LIMIT + " submissions to this lab within 60 minutes"),
+                refused.body());
+        assertTrue(refused.body().contains("Typed after the limit."));
+        assertTrue(refused.body().contains("You can submit 0 more times now"));
+        assertTrue(refused.body().contains("<button type=\"submit\" disabled=\"disabled\">Submit for grading"));
+    }
+
+    @Test
+    void aStudentChangesTheirPasswordAfterGivingTheCurrentOne() throws Exception {
+        Browserless student = new Browserless(server.url());
+        student.login("student5", PASSWORD);
+        student.get("/account");
+
+        HttpResponse<String> wrong = student.postForm("/account", Map.of("current", "not-it", "password",
+                "a-new-password", "repeated", "a-new-password"));
+        HttpResponse<String> changed = student.postForm("/account", Map.of("current", PASSWORD, "password",
+                "a-new-password", "repeated", "a-new-password"));
+
+        assertEquals(400, wrong.statusCode());
+        assertTrue(wrong.body().contains("The current password is wrong."));
+        assertEquals(302, changed.statusCode());
+        assertTrue(student.get("/account?password=changed").body().contains("Your password was changed."));
+        assertEquals(401, new Browserless(server.url()).login("student5", PASSWORD).statusCode());
+        assertEquals(302, new Browserless(server.url()).login("student5", "a-new-password").statusCode());
     }
 
     @Test
@@ -136,13 +204,48 @@ class PlatformIT {
         assertEquals(200, student.get("/").statusCode(), "still logged in");
     }
 
-    private static JsonNode waitForGrade(Browserless student) throws IOException, InterruptedException {
+    private static String submit(Browserless student, String source) throws IOException, InterruptedException {
+        HttpResponse<String> submitted = student.postMultipart("/labs/" + LAB, Map.of("source", source), Map.of());
+        assertEquals(302, submitted.statusCode(), submitted.body());
+        return java.net.URI.create(submitted.headers().firstValue("Location").orElseThrow()).getPath();
+    }
+
+    /** A copy of the labs whose digits lab allows {@code limit} submissions an hour. */
+    private static Path labsWithLimit(int limit) throws IOException {
+        Path labs = Path.of("target", "it-labs").toAbsolutePath();
+        Path source = Path.of(System.getProperty("nnlab.labs"), LAB);
+        try (var files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path copy = labs.resolve(LAB).resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        Path labFile = labs.resolve(LAB).resolve("lab.yaml");
+        String text = Files.readString(labFile);
+        assertTrue(text.contains("limit: 10,"), "the lab file declares its limit");
+        Files.writeString(labFile, text.replace("limit: 10,", "limit: " + limit + ","));
+        return labs;
+    }
+
+    private static JsonNode waitForGrade(Browserless student, String path) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + 300_000_000_000L;
         JsonNode state = null;
         while (System.nanoTime() < deadline) {
-            state = JSON.readTree(student.get(submissionPath + "/status").body());
+            state = JSON.readTree(student.get(path + "/status").body());
             String status = state.get("status").asText();
             statesSeen.add(status + (state.get("progress").isNull() ? "" : ":" + state.get("progress").asText()));
+            JsonNode curves = state.path("live").path("curves");
+            int points = 0;
+            for (JsonNode run : curves) {
+                points += run.size();
+            }
+            if (points > 0) {
+                livePointsSeen.add(points);
+            }
             if (status.equals("GRADED") || status.equals("FAILED")) {
                 return state;
             }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.nnlab.platform.account.Role;
 import org.nnlab.platform.lab.LabCatalog;
-import org.nnlab.platform.submission.SubmissionRecord;
+import org.nnlab.platform.submission.SubmissionHistory;
 import org.nnlab.platform.submission.Submissions;
 import org.nnlab.platform.web.Pages;
 
@@ -42,7 +42,7 @@ public class DashboardServlet extends HttpServlet {
      * @param title      the lab's title
      * @param maxScore   its points
      * @param status     not started, queued, grading, graded or failed
-     * @param score      the latest graded score, or null
+     * @param score      the score that counts (the best or the latest graded, as the lab declares), or null
      */
     public record Row(LabAssignment assignment, String title, double maxScore, String status, Double score) {
     }
@@ -53,11 +53,8 @@ public class DashboardServlet extends HttpServlet {
         List<Row> rows = new ArrayList<>();
         for (LabAssignment assignment : courses.assignmentsOf(username)) {
             catalog.lab(assignment.getLabId()).ifPresent(lab -> {
-                List<SubmissionRecord> mine = submissions.of(username, lab.id());
-                String status = mine.isEmpty() ? "not started" : mine.get(0).getStatus().name().toLowerCase();
-                Double score = mine.stream().filter(s -> s.getScore() != null).map(SubmissionRecord::getScore)
-                        .findFirst().orElse(null);
-                rows.add(new Row(assignment, lab.title(), lab.maxScore(), status, score));
+                SubmissionHistory history = submissions.history(username, lab);
+                rows.add(new Row(assignment, lab.title(), lab.maxScore(), history.status(), history.score()));
             });
         }
         pages.render(request, response, "dashboard", Map.of("rows", rows));

@@ -103,7 +103,7 @@ public class GradingWorkers {
                     "the lab " + record.getLabId() + " is no longer in the catalog"));
             submissions.status(submissionId, SubmissionStatus.GRADING);
             GradingResult result = graders.grader().grade(lab, Submissions.toSubmission(record),
-                    new JobProgress(queue, job.getId(), lab.parameters().get("epochs")));
+                    new JobProgress(queue, job.getId(), lab.parameters().get("epochs"), lab.runs()));
             submissions.graded(submissionId, result.score(), result.maxScore(), ResultJson.write(result));
             done = true;
         } catch (SubmissionException | SandboxUnavailableException e) {

@@ -1,36 +1,53 @@
 package org.nnlab.platform.grading;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.nnlab.grader.GradingListener;
+import org.nnlab.grader.result.EpochResult;
 import org.nnlab.protocol.EpochRecord;
 
 /**
  * Writes what a grading job is doing into the job, where the submission page polls it: the stage, and while
- * training, the run and epoch (e.g. "training run A: epoch 17 of 40").
+ * training, the run, the epoch and the curves so far. Stages arrive on the grading thread and epochs on the thread
+ * that follows the harness, hence the locking.
  */
 final class JobProgress implements GradingListener {
     private final JobQueue queue;
     private final String jobId;
-    private final Double epochs;
+    private final int epochs;
+    private final List<String> runs;
+    private final Map<String, List<EpochResult>> curves = new LinkedHashMap<>();
+    private String stage = "";
 
     /**
      * @param queue  where progress is recorded
      * @param jobId  the job
      * @param epochs the lab's epochs parameter, or null when it has none
+     * @param runs   the runs the lab asks for
      */
-    JobProgress(JobQueue queue, String jobId, Double epochs) {
+    JobProgress(JobQueue queue, String jobId, Double epochs, List<String> runs) {
         this.queue = queue;
         this.jobId = jobId;
-        this.epochs = epochs;
+        this.epochs = epochs == null ? 0 : epochs.intValue();
+        this.runs = List.copyOf(runs);
     }
 
     @Override
-    public void stage(Stage stage) {
-        queue.progress(jobId, stage.description());
+    public synchronized void stage(Stage next) {
+        stage = next.description();
+        save(null, 0);
     }
 
     @Override
-    public void epoch(String run, EpochRecord epoch) {
-        queue.progress(jobId, "training run " + run + ": epoch " + epoch.epoch()
-                + (epochs == null ? "" : " of " + epochs.intValue()));
+    public synchronized void epoch(String run, EpochRecord epoch) {
+        curves.computeIfAbsent(run, name -> new ArrayList<>()).add(new EpochResult(epoch.epoch(),
+                epoch.trainingLoss(), epoch.validationLoss(), epoch.validationAccuracy(), epoch.learningRate()));
+        save(run, epoch.epoch());
+    }
+
+    private void save(String run, int epoch) {
+        queue.progress(jobId, new LiveProgress(stage, run, epoch, epochs, runs, curves).toJson());
     }
 }

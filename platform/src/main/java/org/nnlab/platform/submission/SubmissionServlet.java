@@ -1,6 +1,8 @@
 package org.nnlab.platform.submission;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.HttpConstraint;
 import jakarta.servlet.annotation.ServletSecurity;
@@ -19,6 +21,7 @@ import org.nnlab.grader.result.RunResult;
 import org.nnlab.platform.account.Role;
 import org.nnlab.platform.grading.GradingJob;
 import org.nnlab.platform.grading.JobQueue;
+import org.nnlab.platform.grading.LiveProgress;
 import org.nnlab.platform.lab.LabCatalog;
 import org.nnlab.platform.web.Pages;
 
@@ -31,7 +34,8 @@ import org.nnlab.platform.web.Pages;
 @ServletSecurity(@HttpConstraint(rolesAllowed = {Role.STUDENT, Role.INSTRUCTOR}))
 public class SubmissionServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+            .build();
 
     @Inject
     transient Pages pages;
@@ -86,7 +90,10 @@ public class SubmissionServlet extends HttpServlet {
         state.put("status", record.getStatus().name());
         Optional<GradingJob> job = queue.ofSubmission(record.getId());
         state.put("position", job.map(queue::positionOf).orElse(0L));
-        state.put("progress", job.map(GradingJob::getProgress).orElse(null));
+        LiveProgress live = job.filter(j -> j.getState() == GradingJob.State.RUNNING)
+                .map(j -> LiveProgress.read(j.getProgress())).orElse(null);
+        state.put("progress", live == null ? null : live.description());
+        state.put("live", live);
         state.put("score", record.getScore());
         state.put("maxScore", record.getMaxScore());
         state.put("error", record.getError());
@@ -103,6 +110,6 @@ public class SubmissionServlet extends HttpServlet {
         result.runs().forEach((name, run) -> runs.put(name, new RunResult(run.epochs(), run.validationAccuracy(),
                 null)));
         return new GradingResult(result.lab(), result.score(), result.maxScore(), result.integrityFailure(),
-                result.checks(), runs, result.output(), result.timings(), result.provenance());
+                result.checks(), runs, result.output(), result.timings(), result.provenance(), result.compileErrors());
     }
 }

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +20,7 @@ import java.util.TreeMap;
 import org.nnlab.datasets.obtain.Checksums;
 import org.nnlab.grader.lab.Lab;
 import org.nnlab.grader.submission.Submission;
+import org.nnlab.grader.submission.SubmissionException;
 import org.nnlab.platform.account.Accounts;
 import org.nnlab.platform.account.UserAccount;
 import org.nnlab.platform.grading.JobQueue;
@@ -41,18 +44,29 @@ public class Submissions {
     Clock clock = Clock.systemUTC();
 
     /**
-     * Stores a checked submission and queues its grading, in one transaction.
+     * Stores a checked submission and queues its grading, in one transaction. The author's account is locked for
+     * the transaction, so that two submissions at once cannot both slip under the lab's rate limit.
      *
      * @return the stored submission
+     * @throws SubmissionException when the author has used up the submissions the lab allows for now
      */
     @Transactional
     public SubmissionRecord submit(String username, Lab lab, Submission submission) {
         UserAccount author = accounts.byUsername(username).orElseThrow(() -> new IllegalArgumentException(
                 "no account named " + username));
+        entityManager.lock(author, LockModeType.PESSIMISTIC_WRITE);
+        LocalDateTime now = LocalDateTime.now(clock);
+        SubmissionHistory history = history(username, lab);
+        history.nextAllowed(now).ifPresent(next -> {
+            throw new SubmissionException("You have made " + history.policy().limit() + " submissions to this lab "
+                    + "within " + history.policy().window().toMinutes() + " minutes, the most it allows ("
+                    + history.limitDescription() + "). You can submit again at "
+                    + next.format(DateTimeFormatter.ofPattern("HH:mm")) + " UTC.");
+        });
         String sources = json(submission.sources());
         String answers = json(submission.answers());
         SubmissionRecord record = new SubmissionRecord(author, lab.id(), lab.version(), sources, answers,
-                Checksums.sha256((sources + "\n" + answers).getBytes(StandardCharsets.UTF_8)), LocalDateTime.now(clock));
+                Checksums.sha256((sources + "\n" + answers).getBytes(StandardCharsets.UTF_8)), now);
         entityManager.persist(record);
         queue.enqueue(record.getId());
         return record;
@@ -72,6 +86,16 @@ public class Submissions {
         return entityManager.createQuery("SELECT s FROM SubmissionRecord s WHERE s.author.username = :username AND "
                 + "s.labId = :labId ORDER BY s.submittedAt DESC", SubmissionRecord.class)
                 .setParameter("username", username).setParameter("labId", labId).getResultList();
+    }
+
+    /** @return a student's submissions to a lab, read through the lab's policy */
+    public SubmissionHistory history(String username, Lab lab) {
+        return new SubmissionHistory(of(username, lab.id()), lab.submissions());
+    }
+
+    /** @return now, by the clock that stamps submissions */
+    public LocalDateTime now() {
+        return LocalDateTime.now(clock);
     }
 
     /** @return the submission by id, for workers */

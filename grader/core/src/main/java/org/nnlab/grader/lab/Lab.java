@@ -23,11 +23,12 @@ import java.util.Map;
  * @param instructions the instructions file (Markdown), relative to the folder
  * @param starter      the starter code folder, relative to the folder
  * @param reference    the reference solution folder (instructors only), relative to the folder
+ * @param submissions  how often a student may submit, and which graded submission counts
  */
 public record Lab(Path directory, String id, int version, String title, String dataset, SplitSpec split,
                   Scaling scaling, String entryClass, Map<String, Double> parameters, LabLimits limits,
                   List<String> runs, List<AnswerSpec> answers, List<CheckSpec> checks, String instructions,
-                  String starter, String reference) {
+                  String starter, String reference, SubmissionPolicy submissions) {
 
     /** Copies the collections. */
     public Lab {

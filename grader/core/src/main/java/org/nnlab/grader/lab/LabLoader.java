@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -59,7 +60,8 @@ public final class LabLoader {
                 fields.string("dataset"), split(fields.object("split")), scaling(fields),
                 entryClass(fields), parameters(fields), limits(fields.object("limits")), runs(fields),
                 answers(fields), checks(fields), existing(fields, directory, "instructions", false),
-                existing(fields, directory, "starter", true), existing(fields, directory, "reference", true));
+                existing(fields, directory, "starter", true), existing(fields, directory, "reference", true),
+                submissions(fields));
         fields.finish();
         return lab;
     }
@@ -106,6 +108,25 @@ public final class LabLoader {
         }
         limits.finish();
         return spec;
+    }
+
+    private static SubmissionPolicy submissions(Fields fields) {
+        if (!fields.has("submissions")) {
+            return SubmissionPolicy.DEFAULT;
+        }
+        Fields policy = fields.object("submissions");
+        SubmissionPolicy defaults = SubmissionPolicy.DEFAULT;
+        int limit = policy.integer("limit", 1, defaults.limit());
+        int minutes = policy.integer("windowMinutes", 1, (int) defaults.window().toMinutes());
+        String counts = policy.string("counts", defaults.counts().label());
+        SubmissionPolicy.Counts which;
+        try {
+            which = SubmissionPolicy.Counts.valueOf(counts.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw policy.invalid("counts", "must be best or latest");
+        }
+        policy.finish();
+        return new SubmissionPolicy(limit, Duration.ofMinutes(minutes), which);
     }
 
     private static List<String> runs(Fields fields) {

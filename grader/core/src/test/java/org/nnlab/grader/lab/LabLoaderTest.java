@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,29 @@ class LabLoaderTest {
         assertEquals("Solution", lab.entryClass());
         assertEquals(new Lab.SplitSpec(0.70, 0.15, 0.15, 42), lab.split());
         assertEquals("reflection", lab.answers().get(0).id());
+        assertEquals(new SubmissionPolicy(10, Duration.ofMinutes(60), SubmissionPolicy.Counts.BEST),
+                lab.submissions());
+    }
+
+    @Test
+    void aLabWithoutSubmissionPolicyGetsTheDefault() throws IOException {
+        Path lab = variant(text -> text.replaceAll("\nsubmissions: .*\n", "\n"));
+
+        assertEquals(SubmissionPolicy.DEFAULT, loader.load(lab).submissions());
+    }
+
+    @Test
+    void theLatestSubmissionCanBeDeclaredToCount() throws IOException {
+        Path lab = variant(text -> text.replace("counts: best", "counts: latest"));
+
+        assertEquals(SubmissionPolicy.Counts.LATEST, loader.load(lab).submissions().counts());
+    }
+
+    @Test
+    void anUnknownScorePolicyIsNamed() throws IOException {
+        Path lab = variant(text -> text.replace("counts: best", "counts: average"));
+
+        assertEquals(lab.resolve("lab.yaml") + ": field 'submissions.counts' must be best or latest", error(lab));
     }
 
     @Test
