@@ -2,8 +2,8 @@
 // they grow; then reloads once to show the report, whose curves it draws.
 (function () {
   'use strict';
-  var state = JSON.parse(document.getElementById('state-json').textContent);
   var section = document.getElementById('state');
+  var state = JSON.parse(section.dataset.state);
   var colors = ['#1565c0', '#c62828', '#2e7d32', '#6a1b9a', '#ef6c00'];
   var liveChart = null;
 
@@ -103,13 +103,16 @@
   function drawReport() {
     var loss = document.getElementById('loss-chart'), rate = document.getElementById('lr-chart');
     if (!loss || typeof Chart === 'undefined') { return; }
-    var runs = {}, rates = [];
+    var runs = {}, rates = [], accuracies = [];
     Object.keys(state.runs).forEach(function (name) { runs[name] = state.runs[name].epochs; });
     Object.keys(runs).sort().forEach(function (name, i) {
-      rates.push(series(name, runs[name], 'learningRate', 'learning rate', false, colors[i % colors.length]));
+      var color = colors[i % colors.length];
+      rates.push(series(name, runs[name], 'learningRate', 'learning rate', false, color));
+      accuracies.push(series(name, runs[name], 'validationAccuracy', 'validation accuracy', true, color));
     });
     var drawn = lossSeries(runs);
     chart(loss, drawn, 'loss (cross-entropy)', false);
+    chart(document.getElementById('accuracy-chart'), accuracies, 'validation accuracy', false);
     chart(rate, rates, 'learning rate', true);
     document.body.dataset.chartsDrawn = String(drawn.length);
   }
