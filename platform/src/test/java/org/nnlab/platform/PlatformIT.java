@@ -194,6 +194,30 @@ class PlatformIT {
     }
 
     @Test
+    void anUploadOfTheWrongTypeOrSizeIsRefusedAndKeepsWhatWasTyped() throws Exception {
+        Browserless student = new Browserless(server.url());
+        student.login("student2", PASSWORD);
+        student.get("/labs/" + LAB);
+
+        HttpResponse<String> wrongType = student.postMultipart("/labs/" + LAB, Map.of("answer.reflection",
+                "Reflection kept."), Map.of("files", Map.entry("notes.txt", "not java")));
+        HttpResponse<String> tooLarge = student.postMultipart("/labs/" + LAB, Map.of("answer.reflection",
+                "Reflection kept."), Map.of("files", Map.entry("Solution.java", "x".repeat(3 * 1024 * 1024))));
+        HttpResponse<String> empty = student.postMultipart("/labs/" + LAB, Map.of("answer.reflection",
+                "Reflection kept."), Map.of());
+
+        assertEquals(400, wrongType.statusCode());
+        assertTrue(wrongType.body().contains("The file notes.txt is not a Java source"), wrongType.body());
+        assertEquals(400, tooLarge.statusCode());
+        assertTrue(tooLarge.body().contains("uploads are limited to 2048 KiB per file."), tooLarge.body());
+        assertEquals(400, empty.statusCode());
+        assertTrue(empty.body().contains("Nothing was submitted"), empty.body());
+        for (HttpResponse<String> refused : List.of(wrongType, tooLarge, empty)) {
+            assertTrue(refused.body().contains("Reflection kept."));
+        }
+    }
+
+    @Test
     void aFormWithoutItsTokenIsRefused() throws Exception {
         Browserless student = new Browserless(server.url());
         student.login("student", PASSWORD);

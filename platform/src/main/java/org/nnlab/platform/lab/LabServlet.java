@@ -40,11 +40,13 @@ import org.nnlab.platform.web.Pages;
  * reason and everything the student typed.
  */
 @WebServlet("/labs/*")
-@MultipartConfig(maxFileSize = 2 * 1024 * 1024, maxRequestSize = 4 * 1024 * 1024, fileSizeThreshold = 64 * 1024)
+@MultipartConfig(maxFileSize = 16 * 1024 * 1024, maxRequestSize = 20 * 1024 * 1024, fileSizeThreshold = 64 * 1024)
 @ServletSecurity(@HttpConstraint(rolesAllowed = {Role.STUDENT, Role.INSTRUCTOR}))
 public class LabServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final String PASTED_FILE = "Solution.java";
+    /** The largest file accepted; larger ones (up to what the container parses) are refused with the form kept. */
+    private static final long MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 
     @Inject
     transient Pages pages;
@@ -92,8 +94,8 @@ public class LabServlet extends HttpServlet {
                     .toList();
         } catch (IllegalStateException | ServletException e) {
             drain(request);
-            show(request, response, lab, "The upload is too large: at most 2 MiB per file and 4 MiB in all.", "",
-                    Map.of());
+            show(request, response, lab, "The upload is far too large (over 16 MiB), so the form could not be read: "
+                    + "upload at most 2 MiB per file, and type your answers again.", "", Map.of());
             return;
         }
         try {
@@ -118,6 +120,11 @@ public class LabServlet extends HttpServlet {
         try {
             List<Path> paths = new ArrayList<>();
             for (Part part : files) {
+                if (part.getSize() > MAX_UPLOAD_BYTES) {
+                    throw new SubmissionException("The file " + part.getSubmittedFileName() + " has "
+                            + part.getSize() / 1024 + " KiB; uploads are limited to " + MAX_UPLOAD_BYTES / 1024
+                            + " KiB per file.");
+                }
                 String name = Path.of(part.getSubmittedFileName() == null ? "upload" : part.getSubmittedFileName())
                         .getFileName().toString();
                 Path file = folder.resolve(name);
