@@ -44,6 +44,21 @@ public final class DatasetLoader {
     }
 
     /**
+     * The {@link #standard()} loader with one more source tried before the others, e.g. the folder of data files
+     * that comes with a student kit. A file found there is verified like any other; one that fails verification is
+     * passed over for the standard sources.
+     *
+     * @param first the source to try first
+     */
+    public static DatasetLoader preferring(DatasetSource first) {
+        DatasetLoader standard = standard();
+        List<DatasetSource> sources = new ArrayList<>();
+        sources.add(first);
+        sources.addAll(standard.sources);
+        return new DatasetLoader(standard.catalog, sources, standard.debian);
+    }
+
+    /**
      * @param id the data set id, e.g. {@code digits}
      * @return the verified data set
      * @throws DatasetException with a complete, user-facing message when it cannot be had

@@ -99,6 +99,28 @@ class DatasetLoaderTest {
     }
 
     @Test
+    void aPreferredFolderIsTriedFirstAndNamedAsTheOrigin() throws IOException {
+        Path kitData = Files.createDirectories(temp.resolve("data"));
+        Files.copy(digits.file(), kitData.resolve("digits.csv.gz"));
+
+        Dataset loaded = DatasetLoader.preferring(new CacheSource(kitData, "the kit's data folder")).load("digits");
+
+        assertEquals(kitData.resolve("digits.csv.gz"), loaded.file());
+        assertEquals("the kit's data folder", loaded.origin());
+    }
+
+    @Test
+    void aCorruptedFileInThePreferredFolderIsPassedOverForTheStandardSources() throws IOException {
+        Path kitData = Files.createDirectories(temp.resolve("data"));
+        Files.write(kitData.resolve("digits.csv.gz"), new byte[] {1, 2, 3});
+
+        Dataset loaded = DatasetLoader.preferring(new CacheSource(kitData, "the kit's data folder")).load("digits");
+
+        assertEquals(digits.file(), loaded.file());
+        assertEquals(1797, loaded.data().rows());
+    }
+
+    @Test
     void theDebianPackageIsFetchedIntoTheCacheWhenNothingElseHasTheFile() {
         Path cache = temp.resolve("fresh-cache");
         DebianPackageSource debian = new DebianPackageSource(cache);

@@ -18,6 +18,11 @@ public final class ProtocolJson {
         MAPPER.writeValue(file.toFile(), value);
     }
 
+    /** @return {@code value} as indented JSON, e.g. to put a document into an archive */
+    public static byte[] bytes(Object value) throws IOException {
+        return MAPPER.writeValueAsBytes(value);
+    }
+
     /** @return {@code value} as JSON on one line */
     public static String line(Object value) throws IOException {
         return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);

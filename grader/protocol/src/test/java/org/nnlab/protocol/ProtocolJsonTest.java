@@ -29,6 +29,21 @@ class ProtocolJsonTest {
     }
 
     @Test
+    void aKitDescriptorSurvivesTheRoundTripWithItsParametersInNameOrder() throws IOException {
+        KitDescriptor descriptor = new KitDescriptor("digits-regularization", "Regularization", 1, "digits",
+                new KitDescriptor.Split(0.7, 0.15, 0.15, 42), "max", "Solution",
+                Map.of("epochs", 40.0, "batchSize", 32.0, "patience", 3.0), List.of("A", "B"), 1);
+        Path file = temp.resolve(KitDescriptor.FILE);
+
+        ProtocolJson.write(file, descriptor);
+
+        assertEquals(descriptor, ProtocolJson.read(file, KitDescriptor.class, 1 << 20));
+        String text = Files.readString(file);
+        assertTrue(text.indexOf("batchSize") < text.indexOf("epochs") && text.indexOf("epochs")
+                < text.indexOf("patience"), text);
+    }
+
+    @Test
     void aDocumentLargerThanAllowedIsRefused() throws IOException {
         Path file = Files.writeString(temp.resolve("big.json"), "{\"completed\": true, \"padding\": \""
                 + "x".repeat(2000) + "\"}");

@@ -1,6 +1,7 @@
 package org.nnlab.grader.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,12 +10,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nnlab.datasets.Dataset;
 import org.nnlab.datasets.DatasetException;
+import org.nnlab.datasets.obtain.DatasetLoader;
 import org.nnlab.grader.Grader;
 import org.nnlab.grader.check.CheckCatalog;
 import org.nnlab.grader.check.CheckType;
+import org.nnlab.grader.kit.KitJar;
+import org.nnlab.grader.kit.StudentKit;
 import org.nnlab.grader.lab.Lab;
 import org.nnlab.grader.lab.LabException;
+import org.nnlab.grader.lab.LabLoader;
 import org.nnlab.grader.result.GradingResult;
 import org.nnlab.grader.result.ReportPrinter;
 import org.nnlab.grader.result.ResultJson;
@@ -27,8 +33,9 @@ import org.nnlab.grader.submission.SubmissionException;
 import org.nnlab.grader.submission.SubmissionReader;
 
 /**
- * {@code grader grade|validate|checks}. Exit status 0 whenever a result was produced, whatever the score; 1 when a
- * lab failed its self-test; 2 for usage errors or when nothing could be graded, always with a clear message.
+ * {@code grader grade|validate|checks|benchmark|kit}. Exit status 0 whenever a result was produced, whatever the
+ * score; 1 when a lab failed its self-test; 2 for usage errors or when nothing could be graded, always with a clear
+ * message.
  */
 public final class GraderCommand {
     static final String USAGE = """
@@ -38,6 +45,7 @@ public final class GraderCommand {
               grader validate --lab DIR [--json-dir DIR] [--unsandboxed-trusted-code]
               grader checks
               grader benchmark --lab DIR [--repeat N]   (times grading the lab's reference solution)
+              grader kit --lab DIR --out FILE.zip [--kit-jar FILE]   (the lab's student kit)
             --unsandboxed-trusted-code runs the code WITHOUT any sandbox: only for an instructor's own code.""";
 
     private final PrintStream out;
@@ -61,6 +69,7 @@ public final class GraderCommand {
                 case "validate" -> validate(options);
                 case "checks" -> checks();
                 case "benchmark" -> benchmark(options);
+                case "kit" -> kit(options);
                 default -> throw new UsageException("unknown command '" + options.command() + "'");
             };
         } catch (UsageException e) {
@@ -121,6 +130,22 @@ public final class GraderCommand {
         return 0;
     }
 
+    private int kit(Options options) throws IOException {
+        if (options.out() == null) {
+            throw new UsageException("kit needs --out FILE.zip");
+        }
+        Lab lab = new LabLoader(CheckCatalog.builtIn()::create).load(options.lab());
+        Path jar = options.kitJar() != null ? KitJar.check(options.kitJar()) : KitJar.locate();
+        Dataset dataset = DatasetLoader.standard().load(lab.dataset());
+        try (OutputStream zip = Files.newOutputStream(options.out())) {
+            StudentKit.write(lab, jar, dataset.file(), zip);
+        }
+        out.println("Student kit of " + lab.id() + " written to " + options.out() + " (" + Files.size(options.out())
+                + " bytes). Students unzip it and run 'mvn -q compile exec:java' in " + StudentKit.rootFolder(lab)
+                + "/.");
+        return 0;
+    }
+
     private int checks() {
         for (CheckType type : CheckCatalog.builtIn().types()) {
             out.println(type.name() + ": " + type.description());
@@ -148,7 +173,7 @@ public final class GraderCommand {
 
     /** The parsed command line. */
     record Options(String command, Path lab, List<Path> submissions, Map<String, String> answers, Path json,
-                   Path jsonDir, boolean unsandboxed, int repeat) {
+                   Path jsonDir, boolean unsandboxed, int repeat, Path out, Path kitJar) {
 
         static Options parse(String[] args) throws IOException {
             if (args.length == 0) {
@@ -157,6 +182,8 @@ public final class GraderCommand {
             Path lab = null;
             Path json = null;
             Path jsonDir = null;
+            Path out = null;
+            Path kitJar = null;
             boolean unsandboxed = false;
             int repeat = 3;
             List<Path> submissions = new ArrayList<>();
@@ -176,6 +203,8 @@ public final class GraderCommand {
                     case "--submission" -> submissions.add(existing(value, "submission file"));
                     case "--json" -> json = Path.of(value);
                     case "--json-dir" -> jsonDir = Path.of(value);
+                    case "--out" -> out = Path.of(value);
+                    case "--kit-jar" -> kitJar = existing(value, "kit jar");
                     case "--repeat" -> repeat = positive(value);
                     case "--answer" -> {
                         int eq = value.indexOf('=');
@@ -191,7 +220,7 @@ public final class GraderCommand {
             if (!args[0].equals("checks") && lab == null) {
                 throw new UsageException(args[0] + " needs --lab DIR");
             }
-            return new Options(args[0], lab, submissions, answers, json, jsonDir, unsandboxed, repeat);
+            return new Options(args[0], lab, submissions, answers, json, jsonDir, unsandboxed, repeat, out, kitJar);
         }
 
         private static int positive(String value) {

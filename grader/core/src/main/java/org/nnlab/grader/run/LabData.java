@@ -3,13 +3,10 @@ package org.nnlab.grader.run;
 import org.nnlab.datasets.Dataset;
 import org.nnlab.datasets.LabeledData;
 import org.nnlab.datasets.obtain.DatasetLoader;
-import org.nnlab.datasets.scaling.FeatureScaler;
-import org.nnlab.datasets.scaling.MaxScaler;
-import org.nnlab.datasets.scaling.Standardizer;
-import org.nnlab.datasets.split.Split;
+import org.nnlab.datasets.scaling.Scaling;
+import org.nnlab.datasets.split.ScaledSplit;
 import org.nnlab.datasets.split.SplitFractions;
 import org.nnlab.datasets.split.SplitPart;
-import org.nnlab.datasets.split.StratifiedSplitter;
 import org.nnlab.grader.lab.Lab;
 
 /**
@@ -26,21 +23,14 @@ public record LabData(String sha256, LabeledData train, LabeledData validation, 
     /**
      * @param lab    the lab
      * @param loader where the data set comes from
-     * @return the lab's three parts
+     * @return the lab's three parts, prepared exactly as the student kit prepares the first two
      */
     public static LabData prepare(Lab lab, DatasetLoader loader) {
         Dataset dataset = loader.load(lab.dataset());
         Lab.SplitSpec spec = lab.split();
-        Split split = new StratifiedSplitter(new SplitFractions(spec.train(), spec.validation(), spec.test()),
-                spec.seed()).split(dataset.data());
-        LabeledData train = split.part(dataset.data(), SplitPart.TRAIN);
-        FeatureScaler scaler = switch (lab.scaling()) {
-            case MAX -> new MaxScaler(dataset.spec().featureMax());
-            case STANDARDIZE -> Standardizer.fit(train);
-            case NONE -> data -> data;
-        };
-        return new LabData(dataset.spec().sha256(), scaler.apply(train),
-                scaler.apply(split.part(dataset.data(), SplitPart.VALIDATION)),
-                scaler.apply(split.part(dataset.data(), SplitPart.TEST)));
+        ScaledSplit parts = ScaledSplit.of(dataset, new SplitFractions(spec.train(), spec.validation(), spec.test()),
+                spec.seed(), Scaling.valueOf(lab.scaling().name()));
+        return new LabData(dataset.spec().sha256(), parts.part(SplitPart.TRAIN), parts.part(SplitPart.VALIDATION),
+                parts.part(SplitPart.TEST));
     }
 }

@@ -4,11 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GraderCommandTest {
+    private static final Path DIGITS = Path.of(System.getProperty("nnlab.labs", "../../labs"))
+            .resolve("digits-regularization");
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -47,6 +54,27 @@ class GraderCommandTest {
         assertEquals(0, run("checks"));
         assertTrue(text(out).contains("regularization: a run has weight decay or L2"), text(out));
         assertEquals(10, text(out).lines().count());
+    }
+
+    @Test
+    void kitWithoutOutIsAUsageError() {
+        assertEquals(2, run("kit", "--lab", DIGITS.toString()));
+        assertTrue(text(err).startsWith("kit needs --out FILE.zip"), text(err));
+    }
+
+    @Test
+    void kitWritesTheLabsKitWithTheKitJarNamed(@TempDir Path temp) throws IOException {
+        Path jar = Files.writeString(temp.resolve("nnlab-kit.jar"), "a kit jar");
+        Path zip = temp.resolve("digits-kit.zip");
+
+        assertEquals(0, run("kit", "--lab", DIGITS.toString(), "--out", zip.toString(), "--kit-jar", jar.toString()),
+                text(err));
+
+        assertTrue(text(out).startsWith("Student kit of digits-regularization written to " + zip), text(out));
+        try (ZipFile kit = new ZipFile(zip.toFile())) {
+            assertTrue(kit.getEntry("digits-regularization-kit/pom.xml") != null);
+            assertTrue(kit.getEntry("digits-regularization-kit/data/digits.csv.gz").getSize() == 57_512);
+        }
     }
 
     private int run(String... args) {

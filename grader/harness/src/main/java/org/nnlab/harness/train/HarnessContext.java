@@ -11,11 +11,10 @@ import org.nnlab.api.LabContext;
 import org.nnlab.api.TrackedRun;
 import org.nnlab.harness.Tensors;
 import org.nnlab.protocol.Matrix;
-import org.nnlab.protocol.TrainingJob;
 
-/** The {@link LabContext} a solution gets inside the sandbox. */
+/** The {@link LabContext} a solution gets, inside the sandbox and in the student kit alike. */
 final class HarnessContext implements LabContext {
-    private final TrainingJob job;
+    private final TrainingInputs inputs;
     private final Matrix training;
     private final Matrix validation;
     private final int classes;
@@ -26,13 +25,13 @@ final class HarnessContext implements LabContext {
     private final java.util.function.Consumer<org.nnlab.protocol.ProgressLine> progress;
     private long iteratorsCreated;
 
-    HarnessContext(TrainingJob job, Matrix training, Matrix validation, int classes, PrintStream log,
+    HarnessContext(TrainingInputs inputs, PrintStream log,
                    java.util.function.Consumer<org.nnlab.protocol.ProgressLine> progress) {
-        this.job = job;
+        this.inputs = inputs;
         this.progress = progress;
-        this.training = training;
-        this.validation = validation;
-        this.classes = classes;
+        this.training = inputs.training();
+        this.validation = inputs.validation();
+        this.classes = inputs.classes();
         this.validationSet = Tensors.dataSet(validation, classes);
         this.log = log;
     }
@@ -49,13 +48,13 @@ final class HarnessContext implements LabContext {
 
     @Override
     public synchronized DataSetIterator trainingBatches(int batchSize) {
-        long seed = job.seed() * 0x9e3779b97f4a7c15L + ++iteratorsCreated;
+        long seed = inputs.seed() * 0x9e3779b97f4a7c15L + ++iteratorsCreated;
         return new ShuffledBatches(training.values(), training.labels(), training.columns(), classes, batchSize, seed);
     }
 
     @Override
     public long seed() {
-        return job.seed();
+        return inputs.seed();
     }
 
     @Override
@@ -69,18 +68,19 @@ final class HarnessContext implements LabContext {
 
     @Override
     public double doubleParam(String name) {
-        Double value = job.parameters().get(name);
+        Double value = inputs.parameters().get(name);
         if (value == null) {
             throw new IllegalArgumentException("the lab has no parameter '" + name + "'; it has "
-                    + job.parameters().keySet());
+                    + inputs.parameters().keySet());
         }
         return value;
     }
 
     @Override
     public synchronized TrackedRun track(String runName, MultiLayerNetwork network) {
-        if (!job.runs().contains(runName)) {
-            throw new IllegalArgumentException("the lab expects runs named " + job.runs() + ", not '" + runName + "'");
+        if (!inputs.runs().contains(runName)) {
+            throw new IllegalArgumentException("the lab expects runs named " + inputs.runs() + ", not '" + runName
+                    + "'");
         }
         if (runs.containsKey(runName)) {
             throw new IllegalArgumentException("run '" + runName + "' is already tracked");

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.util.ModelSerializer;
-import org.nnlab.api.LabSolution;
 import org.nnlab.harness.JobFiles;
 import org.nnlab.protocol.Matrix;
 import org.nnlab.protocol.ProtocolJson;
@@ -35,46 +34,33 @@ public final class TrainingMain {
 
         Matrix training = Matrix.read(Path.of(job.trainingFile()));
         Matrix validation = Matrix.read(Path.of(job.validationFile()));
-        HarnessContext context = new HarnessContext(job, training, validation, job.classes(), System.out,
-                new ProgressWriter(output.resolve(TrainingJob.PROGRESS_FILE)));
+        SolutionRun run = new SolutionRun(new TrainingInputs(job.seed(), job.parameters(), job.runs(), job.classes(),
+                training, validation), System.out, new ProgressWriter(output.resolve(TrainingJob.PROGRESS_FILE)));
 
         long start = System.nanoTime();
-        String error = null;
-        try {
-            LabSolution solution = instantiate(job.entryClass());
-            solution.train(context);
-        } catch (Throwable t) {
-            error = stackTrace(t);
-        }
+        Throwable thrown = run.train(job.entryClass());
+        String error = thrown == null ? null : stackTrace(thrown);
         timings.put("trainingMillis", millisSince(start));
 
         start = System.nanoTime();
         Map<String, RunLog> runs = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
-        for (RunRecorder run : context.runs()) {
-            String file = TrainingJob.networkFile(run.name());
+        for (RunRecorder recorder : run.recorders()) {
+            String file = TrainingJob.networkFile(recorder.name());
             try {
-                ModelSerializer.writeModel(run.network(), output.resolve(file).toFile(), true);
+                ModelSerializer.writeModel(recorder.network(), output.resolve(file).toFile(), true);
             } catch (Exception | OutOfMemoryError e) {
-                warnings.add("run " + run.name() + ": the network could not be saved: " + e);
+                warnings.add("run " + recorder.name() + ": the network could not be saved: " + e);
                 file = null;
             }
-            runs.put(run.name(), new RunLog(run.epochs(), file));
-            warnings.addAll(run.warnings());
+            runs.put(recorder.name(), new RunLog(recorder.epochs(), file));
+            warnings.addAll(recorder.warnings());
         }
         timings.put("savingMillis", millisSince(start));
         ProtocolJson.write(output.resolve(TrainingJob.REPORT_FILE),
-                new TrainingReport(error == null, error, runs, context.reported(), warnings, timings));
+                new TrainingReport(error == null, error, runs, run.reported(), warnings, timings));
         System.out.flush();
         System.exit(error == null ? 0 : 1);
-    }
-
-    private static LabSolution instantiate(String entryClass) throws ReflectiveOperationException {
-        Class<?> type = Class.forName(entryClass);
-        if (!LabSolution.class.isAssignableFrom(type)) {
-            throw new IllegalStateException("class " + entryClass + " does not implement org.nnlab.api.LabSolution");
-        }
-        return (LabSolution) type.getDeclaredConstructor().newInstance();
     }
 
     private static String stackTrace(Throwable t) {
