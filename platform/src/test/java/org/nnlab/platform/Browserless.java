@@ -37,6 +37,12 @@ final class Browserless {
         return response;
     }
 
+    /** GETs a download. */
+    HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Replaces the form token with one the server never issued, as a forged cross-site form would have. */
     void forgetToken() {
         csrf = "0".repeat(48);

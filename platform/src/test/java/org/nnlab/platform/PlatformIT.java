@@ -170,6 +170,37 @@ class PlatformIT {
     }
 
     @Test
+    void theStudentDownloadsTheLabsKitWithTheStarterAndWithoutTheReference() throws Exception {
+        Browserless student = new Browserless(server.url());
+        student.login("student", PASSWORD);
+        assertTrue(student.get("/labs/" + LAB).body().contains("href=\"/labs/" + LAB + "/kit\""));
+
+        HttpResponse<byte[]> kit = student.download("/labs/" + LAB + "/kit");
+
+        assertEquals(200, kit.statusCode());
+        assertEquals("application/zip", kit.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(kit.headers().firstValue("Content-Disposition").orElse("").contains(LAB + "-kit.zip"));
+        Map<String, String> entries = new java.util.TreeMap<>();
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(kit.body()))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                entries.put(entry.getName(), entry.getName().endsWith(".java") || entry.getName().endsWith(".xml")
+                        ? new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8) : "");
+            }
+        }
+        String root = LAB + "-kit/";
+        assertEquals(Files.readString(Path.of(System.getProperty("nnlab.labs"), LAB, "starter", "Solution.java")),
+                entries.get(root + "src/main/java/Solution.java"), "the starter, as the lab has it");
+        assertTrue(entries.get(root + "pom.xml").contains("exec-maven-plugin"));
+        assertTrue(entries.keySet().stream().anyMatch(name -> name.matches(root + "repo/org/nnlab/nnlab-kit/.*\\.jar")),
+                entries.keySet().toString());
+        assertTrue(entries.keySet().stream().noneMatch(name -> name.contains("reference")
+                || name.contains("answers")), "nothing of the reference solution: " + entries.keySet());
+        assertEquals(302, new Browserless(server.url()).download("/labs/" + LAB + "/kit").statusCode(),
+                "only for logged-in users");
+        assertEquals(404, student.download("/labs/no-such-lab/kit").statusCode());
+    }
+
+    @Test
     void anotherStudentCannotSeeTheSubmission() throws Exception {
         Browserless other = new Browserless(server.url());
         other.login("student2", PASSWORD);

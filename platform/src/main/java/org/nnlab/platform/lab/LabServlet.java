@@ -37,7 +37,7 @@ import org.nnlab.platform.web.Pages;
 /**
  * {@code /labs/ID}: the lab's instructions, starter code and submission form (GET), and submitting (POST: uploaded
  * {@code .java} files or a zip, or pasted source, plus the answers). A refused submission is shown again with the
- * reason and everything the student typed.
+ * reason and everything the student typed. {@code /labs/ID/kit}: the lab's student kit, a zip.
  */
 @WebServlet("/labs/*")
 @MultipartConfig(maxFileSize = 16 * 1024 * 1024, maxRequestSize = 20 * 1024 * 1024, fileSizeThreshold = 64 * 1024)
@@ -45,6 +45,7 @@ import org.nnlab.platform.web.Pages;
 public class LabServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final String PASTED_FILE = "Solution.java";
+    private static final String KIT_SUFFIX = "/kit";
     /** The largest file accepted; larger ones (up to what the container parses) are refused with the form kept. */
     private static final long MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 
@@ -63,11 +64,20 @@ public class LabServlet extends HttpServlet {
     @Inject
     transient Markdown markdown;
 
+    @Inject
+    transient StudentKits kits;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Lab> lab = assignedLab(request);
         if (lab.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such lab in your courses.");
+            return;
+        }
+        if (request.getPathInfo().endsWith(KIT_SUFFIX)) {
+            response.setContentType("application/zip");
+            response.setHeader("Content-Disposition", "attachment; filename=\"" + kits.fileName(lab.get()) + "\"");
+            kits.write(lab.get(), getServletContext(), response.getOutputStream());
             return;
         }
         show(request, response, lab.get(), null, "", Map.of());
@@ -77,6 +87,10 @@ public class LabServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
         Optional<Lab> found = assignedLab(request);
+        if (request.getPathInfo() != null && request.getPathInfo().endsWith(KIT_SUFFIX)) {
+            response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "The kit is downloaded, not posted to.");
+            return;
+        }
         if (found.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such lab in your courses.");
             return;
@@ -171,7 +185,7 @@ public class LabServlet extends HttpServlet {
         if (path == null || path.length() < 2) {
             return Optional.empty();
         }
-        String id = path.substring(1);
+        String id = path.substring(1).replaceFirst(KIT_SUFFIX + "$", "");
         return courses.assignmentOf(request.getRemoteUser(), id).flatMap(a -> catalog.lab(a.getLabId()));
     }
 
