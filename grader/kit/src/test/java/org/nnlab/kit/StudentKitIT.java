@@ -71,6 +71,11 @@ class StudentKitIT {
                     Files.delete(file);
                 }
             }
+            try (Stream<Path> others = Files.list(installedKit.getParent())) {
+                if (others.findAny().isEmpty()) {
+                    Files.delete(installedKit.getParent());
+                }
+            }
         }
     }
 
