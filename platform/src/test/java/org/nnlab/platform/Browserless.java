@@ -43,6 +43,37 @@ final class Browserless {
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /**
+     * Submits pasted source (and answers) to a lab.
+     *
+     * @return the submission's path
+     */
+    String submit(String lab, String source, Map<String, String> answers) throws IOException, InterruptedException {
+        get("/labs/" + lab);
+        Map<String, String> fields = new java.util.HashMap<>(answers);
+        fields.put("source", source);
+        HttpResponse<String> submitted = postMultipart("/labs/" + lab, fields, Map.of());
+        if (submitted.statusCode() != 302) {
+            throw new AssertionError("submission refused: " + submitted.statusCode() + "\n" + submitted.body());
+        }
+        return URI.create(submitted.headers().firstValue("Location").orElseThrow()).getPath();
+    }
+
+    /** @return the submission's state once it is graded or failed; fails after five minutes */
+    com.fasterxml.jackson.databind.JsonNode awaitResult(String submission) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        com.fasterxml.jackson.databind.JsonNode state = null;
+        while (System.nanoTime() < deadline) {
+            state = new com.fasterxml.jackson.databind.ObjectMapper().readTree(get(submission + "/status").body());
+            String status = state.get("status").asText();
+            if (status.equals("GRADED") || status.equals("FAILED")) {
+                return state;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("not graded in time; last state " + state);
+    }
+
     /** Replaces the form token with one the server never issued, as a forged cross-site form would have. */
     void forgetToken() {
         csrf = "0".repeat(48);

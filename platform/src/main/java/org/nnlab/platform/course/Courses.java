@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
+import org.nnlab.platform.account.Role;
 import org.nnlab.platform.account.UserAccount;
 
 /** Courses, enrolments and the labs they assign. */
@@ -48,6 +49,55 @@ public class Courses {
         return entityManager.createQuery("SELECT a FROM LabAssignment a, Enrollment e WHERE e.course = a.course "
                 + "AND e.user.username = :username ORDER BY a.deadline, a.labId", LabAssignment.class)
                 .setParameter("username", username).getResultList();
+    }
+
+    /** @return the courses {@code username} teaches, by code */
+    public List<Course> taughtBy(String username) {
+        return entityManager.createQuery("SELECT e.course FROM Enrollment e WHERE e.user.username = :username AND "
+                + "e.user.role = :instructor ORDER BY e.course.code", Course.class).setParameter("username", username)
+                .setParameter("instructor", Role.INSTRUCTOR).getResultList();
+    }
+
+    /** @return the course with that code, when {@code username} teaches it */
+    public Optional<Course> taughtBy(String username, String code) {
+        return taughtBy(username).stream().filter(c -> c.getCode().equals(code)).findFirst();
+    }
+
+    /**
+     * @return whether {@code instructor} teaches a course in which {@code student} is enrolled and that assigns
+     *     {@code labId}: the condition for seeing that student's submissions to that lab
+     */
+    public boolean teaches(String instructor, String student, String labId) {
+        return entityManager.createQuery("SELECT COUNT(a) FROM LabAssignment a, Enrollment t, Enrollment s WHERE "
+                + "t.course = a.course AND s.course = a.course AND a.labId = :labId AND t.user.username = :instructor "
+                + "AND t.user.role = :role AND s.user.username = :student", Long.class).setParameter("labId", labId)
+                .setParameter("instructor", instructor).setParameter("role", Role.INSTRUCTOR)
+                .setParameter("student", student).getSingleResult() > 0;
+    }
+
+    /** @return the students of a course, by user name */
+    public List<UserAccount> students(Course course) {
+        return entityManager.createQuery("SELECT e.user FROM Enrollment e WHERE e.course = :course AND "
+                + "e.user.role = :student ORDER BY e.user.username", UserAccount.class).setParameter("course", course)
+                .setParameter("student", Role.STUDENT).getResultList();
+    }
+
+    /** @return the labs a course assigns, by deadline */
+    public List<LabAssignment> assignments(Course course) {
+        return entityManager.createQuery("SELECT a FROM LabAssignment a WHERE a.course = :course ORDER BY "
+                + "a.deadline, a.labId", LabAssignment.class).setParameter("course", course).getResultList();
+    }
+
+    /** @return the assignment of a lab in a course */
+    public Optional<LabAssignment> assignment(Course course, String labId) {
+        return assignments(course).stream().filter(a -> a.getLabId().equals(labId)).findFirst();
+    }
+
+    /** Releases a lab's results to the course's students, or withdraws them. */
+    @Transactional
+    public void release(LabAssignment assignment, boolean released) {
+        entityManager.find(LabAssignment.class, assignment.getId()).release(released,
+                java.time.LocalDateTime.now(java.time.Clock.systemUTC()));
     }
 
     /** @return the assignment of a lab in one of {@code username}'s courses */

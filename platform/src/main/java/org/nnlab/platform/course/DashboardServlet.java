@@ -53,7 +53,7 @@ public class DashboardServlet extends HttpServlet {
         List<Row> rows = new ArrayList<>();
         for (LabAssignment assignment : courses.assignmentsOf(username)) {
             catalog.lab(assignment.getLabId()).ifPresent(lab -> {
-                SubmissionHistory history = submissions.history(username, lab);
+                SubmissionHistory history = submissions.history(username, lab, assignment.isResultsReleased());
                 rows.add(new Row(assignment, lab.title(), lab.maxScore(), history.status(), history.score()));
             });
         }

@@ -26,6 +26,10 @@ public class LabAssignment {
     @Column(nullable = false)
     private LocalDateTime deadline;
 
+    private boolean resultsReleased;
+
+    private LocalDateTime releasedAt;
+
     protected LabAssignment() {
     }
 
@@ -66,5 +70,21 @@ public class LabAssignment {
     /** @return its deadline (UTC) */
     public LocalDateTime getDeadline() {
         return deadline;
+    }
+
+    /** @return whether students see the hidden test accuracy and the instructor's scores and comments */
+    public boolean isResultsReleased() {
+        return resultsReleased;
+    }
+
+    /** @return when the results were released (UTC), or null */
+    public LocalDateTime getReleasedAt() {
+        return releasedAt;
+    }
+
+    /** Releases the results to students, or withdraws them. */
+    void release(boolean released, LocalDateTime at) {
+        this.resultsReleased = released;
+        this.releasedAt = released ? at : null;
     }
 }

@@ -125,6 +125,26 @@ public class GradingJob {
         return attempts;
     }
 
+    /** @return when a worker claimed it last (UTC), or null */
+    public LocalDateTime getStartedAt() {
+        return startedAt;
+    }
+
+    /** @return until when its worker's lease runs (UTC), or null */
+    public LocalDateTime getLeaseUntil() {
+        return leaseUntil;
+    }
+
+    /** @return the worker that claimed it last, or null */
+    public String getWorker() {
+        return worker;
+    }
+
+    /** @return when it finished (UTC), or null */
+    public LocalDateTime getFinishedAt() {
+        return finishedAt;
+    }
+
     /** @return what it is doing now */
     public String getProgress() {
         return progress;

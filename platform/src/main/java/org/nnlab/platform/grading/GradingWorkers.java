@@ -102,9 +102,11 @@ public class GradingWorkers {
             Lab lab = catalog.lab(record.getLabId()).orElseThrow(() -> new IllegalStateException(
                     "the lab " + record.getLabId() + " is no longer in the catalog"));
             submissions.status(submissionId, SubmissionStatus.GRADING);
+            long start = System.nanoTime();
             GradingResult result = graders.grader().grade(lab, Submissions.toSubmission(record),
                     new JobProgress(queue, job.getId(), lab.parameters().get("epochs"), lab.runs()));
-            submissions.graded(submissionId, result.score(), result.maxScore(), ResultJson.write(result));
+            submissions.graded(submissionId, result.score(), result.maxScore(), ResultJson.write(result),
+                    (System.nanoTime() - start) / 1_000_000);
             done = true;
         } catch (SubmissionException | SandboxUnavailableException e) {
             submissions.failed(submissionId, e.getMessage());

@@ -73,6 +73,35 @@ public class JobQueue {
         entityManager.find(GradingJob.class, jobId).setProgress(progress);
     }
 
+    /** @return the jobs waiting or running, oldest first, then the newest failed ones */
+    public List<GradingJob> overview(int failedLimit) {
+        List<GradingJob> jobs = new java.util.ArrayList<>(entityManager.createQuery("SELECT j FROM GradingJob j "
+                + "WHERE j.state = :queued OR j.state = :running ORDER BY j.queuedAt", GradingJob.class)
+                .setParameter("queued", GradingJob.State.QUEUED).setParameter("running", GradingJob.State.RUNNING)
+                .getResultList());
+        jobs.addAll(entityManager.createQuery("SELECT j FROM GradingJob j WHERE j.state = :failed ORDER BY "
+                + "j.finishedAt DESC", GradingJob.class).setParameter("failed", GradingJob.State.FAILED)
+                .setMaxResults(failedLimit).getResultList());
+        return jobs;
+    }
+
+    /** @return the job with that id */
+    public Optional<GradingJob> byId(String jobId) {
+        return Optional.ofNullable(entityManager.find(GradingJob.class, jobId));
+    }
+
+    /**
+     * Ends the lease of a running job that seems stuck, so that the next free worker claims it again.
+     *
+     * @return whether the job was running
+     */
+    @Transactional
+    public boolean releaseLease(String jobId) {
+        return entityManager.createQuery("UPDATE GradingJob j SET j.leaseUntil = :now, j.version = j.version + 1 "
+                + "WHERE j.id = :id AND j.state = :running").setParameter("now", now().minusSeconds(1))
+                .setParameter("id", jobId).setParameter("running", GradingJob.State.RUNNING).executeUpdate() == 1;
+    }
+
     /** @return the job of a submission */
     public Optional<GradingJob> ofSubmission(String submissionId) {
         return entityManager.createQuery("SELECT j FROM GradingJob j WHERE j.submissionId = :id ORDER BY j.queuedAt "

@@ -28,6 +28,7 @@ import org.nnlab.grader.submission.SubmissionException;
 import org.nnlab.grader.submission.SubmissionReader;
 import org.nnlab.platform.account.Role;
 import org.nnlab.platform.course.Courses;
+import org.nnlab.platform.course.LabAssignment;
 import org.nnlab.platform.submission.SubmissionHistory;
 import org.nnlab.platform.submission.SubmissionRecord;
 import org.nnlab.platform.submission.Submissions;
@@ -162,10 +163,12 @@ public class LabServlet extends HttpServlet {
                       Map<String, String> answers) throws IOException {
         Map<String, Object> model = new HashMap<>();
         model.put("lab", lab);
-        model.put("assignment", courses.assignmentOf(request.getRemoteUser(), lab.id()).orElse(null));
+        LabAssignment assignment = courses.assignmentOf(request.getRemoteUser(), lab.id()).orElse(null);
+        model.put("assignment", assignment);
         model.put("instructions", markdown.toHtml(catalog.read(lab, lab.instructions())));
         model.put("starter", catalog.starterSources(lab));
-        SubmissionHistory history = submissions.history(request.getRemoteUser(), lab);
+        SubmissionHistory history = submissions.history(request.getRemoteUser(), lab,
+                assignment != null && assignment.isResultsReleased());
         LocalDateTime now = submissions.now();
         model.put("history", history);
         model.put("counting", history.counting().map(SubmissionRecord::getId).orElse(""));

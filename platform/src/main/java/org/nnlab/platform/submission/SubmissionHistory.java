@@ -14,15 +14,19 @@ import org.nnlab.grader.lab.SubmissionPolicy;
 public final class SubmissionHistory {
     private final List<SubmissionRecord> newestFirst;
     private final SubmissionPolicy policy;
+    private final boolean released;
 
     /**
      * @param submissions the student's submissions to the lab, in any order
      * @param policy      the lab's submission policy
+     * @param released    whether the instructor released the lab's results: then scores include the instructor's
+     *                    overrides, before that they are the automatic ones
      */
-    public SubmissionHistory(List<SubmissionRecord> submissions, SubmissionPolicy policy) {
+    public SubmissionHistory(List<SubmissionRecord> submissions, SubmissionPolicy policy, boolean released) {
         this.newestFirst = submissions.stream()
                 .sorted(Comparator.comparing(SubmissionRecord::getSubmittedAt).reversed()).toList();
         this.policy = policy;
+        this.released = released;
     }
 
     /** @return the submissions, newest first */
@@ -46,7 +50,7 @@ public final class SubmissionHistory {
         }
         SubmissionRecord best = graded.get(0);
         for (SubmissionRecord s : graded) {
-            if (s.getScore() >= best.getScore()) {
+            if (scoreOf(s) >= scoreOf(best)) {
                 best = s;
             }
         }
@@ -55,7 +59,12 @@ public final class SubmissionHistory {
 
     /** @return the score that counts, or null before one is graded */
     public Double score() {
-        return counting().map(SubmissionRecord::getScore).orElse(null);
+        return counting().map(this::scoreOf).orElse(null);
+    }
+
+    /** @return a submission's score as its reader may see it: with overrides once released */
+    public Double scoreOf(SubmissionRecord submission) {
+        return released ? submission.getFinalScore() : submission.getScore();
     }
 
     /** @return "not started", or the status of the newest submission in lower case */

@@ -51,6 +51,10 @@ public class SubmissionRecord {
 
     private Double maxScore;
 
+    private Double adjustedScore;
+
+    private Long gradingMillis;
+
     @Lob
     private String resultJson;
 
@@ -92,6 +96,29 @@ public class SubmissionRecord {
         this.resultJson = result;
         this.gradedAt = at;
         this.error = null;
+    }
+
+    /** @param millis how long grading took, end to end */
+    public void setGradingMillis(Long millis) {
+        this.gradingMillis = millis;
+    }
+
+    /** @param adjusted the score with the instructor's check overrides, or null when there are none */
+    public void setAdjustedScore(Double adjusted) {
+        this.adjustedScore = adjusted;
+    }
+
+    /** Clears the result, for grading again against {@code version} of the lab; keep it as a past result first. */
+    public void regrade(int version) {
+        this.status = SubmissionStatus.QUEUED;
+        this.labVersion = version;
+        this.score = null;
+        this.maxScore = null;
+        this.adjustedScore = null;
+        this.resultJson = null;
+        this.error = null;
+        this.gradedAt = null;
+        this.gradingMillis = null;
     }
 
     /** Records that grading could not be done. */
@@ -159,6 +186,21 @@ public class SubmissionRecord {
     /** @return the most it could score, once graded */
     public Double getMaxScore() {
         return maxScore;
+    }
+
+    /** @return the score with the instructor's overrides, or the automatic score when there are none */
+    public Double getFinalScore() {
+        return adjustedScore != null ? adjustedScore : score;
+    }
+
+    /** @return the score with the instructor's overrides, or null when there are none */
+    public Double getAdjustedScore() {
+        return adjustedScore;
+    }
+
+    /** @return how long grading took, end to end, once graded */
+    public Long getGradingMillis() {
+        return gradingMillis;
     }
 
     /** @return the grading result as JSON, once graded */

@@ -15,10 +15,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.nnlab.grader.result.GradingResult;
 import org.nnlab.grader.result.ResultJson;
 import org.nnlab.grader.result.RunResult;
+import org.nnlab.grader.lab.CheckSpec;
+import org.nnlab.grader.lab.Lab;
 import org.nnlab.platform.account.Role;
+import org.nnlab.platform.course.Courses;
+import org.nnlab.platform.course.LabAssignment;
 import org.nnlab.platform.grading.GradingJob;
 import org.nnlab.platform.grading.JobQueue;
 import org.nnlab.platform.grading.LiveProgress;
@@ -27,8 +34,9 @@ import org.nnlab.platform.web.Pages;
 
 /**
  * {@code /submissions/ID}: a submission's state and, once graded, its report; {@code /submissions/ID/status}: its
- * state as JSON, which the page polls until it is graded. Only its author and instructors see it: to anyone else it
- * does not exist (404).
+ * state as JSON, which the page polls until it is graded. Only its author and the instructors of its author's course
+ * see it: to anyone else it does not exist (404). The hidden test accuracy and the instructor's scores and comments
+ * reach the author once the instructor releases the lab's results.
  */
 @WebServlet("/submissions/*")
 @ServletSecurity(@HttpConstraint(rolesAllowed = {Role.STUDENT, Role.INSTRUCTOR}))
@@ -49,21 +57,29 @@ public class SubmissionServlet extends HttpServlet {
     @Inject
     transient LabCatalog catalog;
 
+    @Inject
+    transient Courses courses;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
         boolean status = path.endsWith("/status");
         String id = path.replaceFirst("^/", "").replaceFirst("/status$", "");
+        String user = request.getRemoteUser();
         boolean instructor = request.isUserInRole(Role.INSTRUCTOR);
-        Optional<SubmissionRecord> found = submissions.visibleTo(id, request.getRemoteUser(), instructor);
+        Optional<SubmissionRecord> found = submissions.visibleTo(id, user, s -> instructor
+                && courses.teaches(user, s.getAuthor().getUsername(), s.getLabId()));
         if (found.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such submission.");
             return;
         }
         SubmissionRecord record = found.get();
+        boolean released = courses.assignmentOf(record.getAuthor().getUsername(), record.getLabId())
+                .map(LabAssignment::isResultsReleased).orElse(false);
+        boolean fullView = instructor || released;
         GradingResult result = record.getResultJson() == null ? null : visible(ResultJson.read(
-                record.getResultJson()), instructor);
-        Map<String, Object> state = state(record, result);
+                record.getResultJson()), fullView);
+        Map<String, Object> state = state(record, result, fullView);
         if (status) {
             response.setContentType("application/json;charset=UTF-8");
             response.setHeader("Cache-Control", "no-store");
@@ -82,10 +98,22 @@ public class SubmissionServlet extends HttpServlet {
                     .ifPresent(max -> best.put(name, max)));
         }
         model.put("bestAccuracy", best);
+        Optional<Lab> lab = catalog.lab(record.getLabId());
+        model.put("manual", lab.map(l -> l.checks().stream().filter(CheckSpec::manual).map(CheckSpec::id)
+                .collect(Collectors.toSet())).orElse(Set.of()));
+        model.put("overrides", fullView ? submissions.overrides(record.getId()) : Map.of());
+        model.put("fullView", fullView);
+        model.put("released", released);
+        model.put("sources", new TreeMap<>(Submissions.toSubmission(record).sources()));
+        model.put("answers", Submissions.toSubmission(record).answers());
+        if (instructor) {
+            model.put("overrideHistory", submissions.overrideHistory(record.getId()));
+            model.put("pastResults", submissions.pastResults(record.getId()));
+        }
         pages.render(request, response, "submission", model);
     }
 
-    private Map<String, Object> state(SubmissionRecord record, GradingResult result) {
+    private Map<String, Object> state(SubmissionRecord record, GradingResult result, boolean fullView) {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("status", record.getStatus().name());
         Optional<GradingJob> job = queue.ofSubmission(record.getId());
@@ -94,7 +122,7 @@ public class SubmissionServlet extends HttpServlet {
                 .map(j -> LiveProgress.read(j.getProgress())).orElse(null);
         state.put("progress", live == null ? null : live.description());
         state.put("live", live);
-        state.put("score", record.getScore());
+        state.put("score", fullView ? record.getFinalScore() : record.getScore());
         state.put("maxScore", record.getMaxScore());
         state.put("error", record.getError());
         state.put("runs", result == null ? Map.of() : result.runs());
@@ -102,8 +130,8 @@ public class SubmissionServlet extends HttpServlet {
     }
 
     /** Test accuracy is for instructors until they release it. */
-    private static GradingResult visible(GradingResult result, boolean instructor) {
-        if (instructor) {
+    private static GradingResult visible(GradingResult result, boolean fullView) {
+        if (fullView) {
             return result;
         }
         Map<String, RunResult> runs = new LinkedHashMap<>();

@@ -19,6 +19,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.nnlab.datasets.obtain.Checksums;
 import org.nnlab.grader.lab.Lab;
+import org.nnlab.grader.result.CheckResult;
+import org.nnlab.grader.result.GradingResult;
+import org.nnlab.grader.result.ResultJson;
 import org.nnlab.grader.submission.Submission;
 import org.nnlab.grader.submission.SubmissionException;
 import org.nnlab.platform.account.Accounts;
@@ -56,7 +59,7 @@ public class Submissions {
                 "no account named " + username));
         entityManager.lock(author, LockModeType.PESSIMISTIC_WRITE);
         LocalDateTime now = LocalDateTime.now(clock);
-        SubmissionHistory history = history(username, lab);
+        SubmissionHistory history = history(username, lab, false);
         history.nextAllowed(now).ifPresent(next -> {
             throw new SubmissionException("You have made " + history.policy().limit() + " submissions to this lab "
                     + "within " + history.policy().window().toMinutes() + " minutes, the most it allows ("
@@ -73,12 +76,14 @@ public class Submissions {
     }
 
     /**
-     * @return the submission, when {@code username} wrote it or is an instructor; empty otherwise, so that others
+     * @param instructorOf whether {@code username} teaches a course that assigns the submission's lab to its author
+     * @return the submission, when {@code username} wrote it or teaches its author; empty otherwise, so that others
      *     cannot even tell it exists
      */
-    public Optional<SubmissionRecord> visibleTo(String submissionId, String username, boolean instructor) {
+    public Optional<SubmissionRecord> visibleTo(String submissionId, String username,
+                                                java.util.function.Predicate<SubmissionRecord> instructorOf) {
         return Optional.ofNullable(entityManager.find(SubmissionRecord.class, submissionId))
-                .filter(s -> instructor || s.getAuthor().getUsername().equals(username));
+                .filter(s -> s.getAuthor().getUsername().equals(username) || instructorOf.test(s));
     }
 
     /** @return the submissions of one student to one lab, newest first */
@@ -88,9 +93,12 @@ public class Submissions {
                 .setParameter("username", username).setParameter("labId", labId).getResultList();
     }
 
-    /** @return a student's submissions to a lab, read through the lab's policy */
-    public SubmissionHistory history(String username, Lab lab) {
-        return new SubmissionHistory(of(username, lab.id()), lab.submissions());
+    /**
+     * @param released whether the lab's results are released to the student
+     * @return a student's submissions to a lab, read through the lab's policy
+     */
+    public SubmissionHistory history(String username, Lab lab, boolean released) {
+        return new SubmissionHistory(of(username, lab.id()), lab.submissions(), released);
     }
 
     /** @return now, by the clock that stamps submissions */
@@ -114,11 +122,103 @@ public class Submissions {
         entityManager.find(SubmissionRecord.class, submissionId).setStatus(status);
     }
 
-    /** Records a submission's result. */
+    /** Records a submission's result, with the instructor's overrides applied to its score. */
     @Transactional
-    public void graded(String submissionId, double score, double maxScore, String resultJson) {
-        entityManager.find(SubmissionRecord.class, submissionId).graded(score, maxScore, resultJson,
-                LocalDateTime.now(clock));
+    public void graded(String submissionId, double score, double maxScore, String resultJson, long millis) {
+        SubmissionRecord record = entityManager.find(SubmissionRecord.class, submissionId);
+        record.graded(score, maxScore, resultJson, LocalDateTime.now(clock));
+        record.setGradingMillis(millis);
+        record.setAdjustedScore(adjusted(record));
+    }
+
+    /**
+     * Sends a submission to be graded again against {@code lab} as it is now, keeping its current result as a past
+     * result.
+     *
+     * @return false when it is already waiting or being graded
+     */
+    @Transactional
+    public boolean regrade(String submissionId, Lab lab, String byUsername) {
+        SubmissionRecord record = entityManager.find(SubmissionRecord.class, submissionId,
+                LockModeType.PESSIMISTIC_WRITE);
+        if (record.getStatus() == SubmissionStatus.QUEUED || record.getStatus() == SubmissionStatus.GRADING) {
+            return false;
+        }
+        entityManager.persist(new PastResult(record, LocalDateTime.now(clock), byUsername));
+        record.regrade(lab.version());
+        queue.enqueue(submissionId);
+        return true;
+    }
+
+    /** @return the results a submission had before, newest first */
+    public List<PastResult> pastResults(String submissionId) {
+        return entityManager.createQuery("SELECT p FROM PastResult p WHERE p.submissionId = :id ORDER BY "
+                + "p.replacedAt DESC", PastResult.class).setParameter("id", submissionId).getResultList();
+    }
+
+    /**
+     * Records an instructor's points and comment for one check of a graded submission, and the score that follows.
+     *
+     * @throws SubmissionException when the submission has no such check or the points are out of range
+     */
+    @Transactional
+    public void override(String submissionId, String checkId, double points, String comment, String byUsername) {
+        SubmissionRecord record = entityManager.find(SubmissionRecord.class, submissionId,
+                LockModeType.PESSIMISTIC_WRITE);
+        CheckResult check = result(record).flatMap(r -> r.checks().stream().filter(c -> c.id().equals(checkId))
+                .findFirst()).orElseThrow(() -> new SubmissionException("The submission has no graded check '"
+                + checkId + "'."));
+        if (!(points >= 0 && points <= check.maxPoints())) {
+            throw new SubmissionException("Points for '" + check.title() + "' must be from 0 to "
+                    + check.maxPoints() + ".");
+        }
+        entityManager.persist(new CheckOverride(submissionId, checkId, points, comment, byUsername,
+                LocalDateTime.now(clock)));
+        entityManager.flush();
+        record.setAdjustedScore(adjusted(record));
+    }
+
+    /** @return every override of a submission, oldest first */
+    public List<CheckOverride> overrideHistory(String submissionId) {
+        return entityManager.createQuery("SELECT o FROM CheckOverride o WHERE o.submissionId = :id ORDER BY o.at",
+                CheckOverride.class).setParameter("id", submissionId).getResultList();
+    }
+
+    /** @return the override that counts for each check of a submission: the newest */
+    public Map<String, CheckOverride> overrides(String submissionId) {
+        Map<String, CheckOverride> newest = new TreeMap<>();
+        overrideHistory(submissionId).forEach(o -> newest.put(o.getCheckId(), o));
+        return newest;
+    }
+
+    /** @return the submissions of these students to a lab, newest first */
+    public List<SubmissionRecord> ofLab(String labId, java.util.Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return List.of();
+        }
+        return entityManager.createQuery("SELECT s FROM SubmissionRecord s WHERE s.labId = :labId AND "
+                + "s.author.username IN :usernames ORDER BY s.submittedAt DESC", SubmissionRecord.class)
+                .setParameter("labId", labId).setParameter("usernames", usernames).getResultList();
+    }
+
+    private Double adjusted(SubmissionRecord record) {
+        Map<String, CheckOverride> overrides = overrides(record.getId());
+        if (overrides.isEmpty()) {
+            return null;
+        }
+        return result(record).map(r -> Math.round(r.checks().stream().mapToDouble(c -> overrides.containsKey(c.id())
+                ? overrides.get(c.id()).getPoints() : c.points()).sum() * 100) / 100.0).orElse(null);
+    }
+
+    private static Optional<GradingResult> result(SubmissionRecord record) {
+        if (record.getResultJson() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ResultJson.read(record.getResultJson()));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a stored result is not valid JSON", e);
+        }
     }
 
     /** Records that a submission could not be graded. */

@@ -7,7 +7,9 @@ package org.nnlab.grader.lab;
  * @param type   the check type, e.g. {@code regularization}
  * @param title  what the student sees as the check's name
  * @param points the most it can score
+ * @param manual whether an instructor reviews it: the automatic score is provisional until the instructor confirms
+ *               or overrides it and releases the results
  * @param params the type's parameters, still to be validated by the type
  */
-public record CheckSpec(String id, String type, String title, double points, Fields params) {
+public record CheckSpec(String id, String type, String title, double points, boolean manual, Fields params) {
 }

@@ -1,0 +1,186 @@
+package org.nnlab.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.nnlab.grader.sandbox.BubblewrapSandbox;
+import org.nnlab.grader.sandbox.SandboxProbe;
+
+/**
+ * The instructor's side on a real Payara Micro, as one course's story: two students submit, the instructor reads
+ * the lab's submissions, scores the manual check by hand, releases the results, grades every submission again and
+ * exports the gradebook; and the walls around it: students get 403, forms need their token.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TeachingIT {
+    private static final String PASSWORD = "teach-password-1";
+    private static final String LAB = "digits-regularization";
+    private static final String COURSE = "/teach/courses/DL-101";
+    private static final String BROKEN = "public class Solution implements org.nnlab.api.LabSolution {\n"
+            + "    public void train(org.nnlab.api.LabContext ctx) { int x = \"text\"; }\n}\n";
+    private static PayaraMicro server;
+    private static Browserless instructor;
+    private static String referencePath;
+    private static String brokenPath;
+
+    @BeforeAll
+    static void startAndLetTwoStudentsSubmit() throws Exception {
+        SandboxProbe probe = BubblewrapSandbox.probe();
+        Assumptions.assumeTrue(probe.available(), () -> "this machine cannot sandbox: " + probe.problem());
+        server = PayaraMicro.start(List.of("-Dnnlab.seed.student.password=" + PASSWORD,
+                "-Dnnlab.seed.instructor.password=" + PASSWORD, "-Dnnlab.seed.students=3"));
+        Path reference = Path.of(System.getProperty("nnlab.labs"), LAB, "reference");
+        Browserless student = student("student");
+        referencePath = student.submit(LAB, Files.readString(reference.resolve("Solution.java")),
+                Map.of("answer.reflection", Files.readString(reference.resolve("answers/reflection.txt"))));
+        Browserless other = student("student2");
+        brokenPath = other.submit(LAB, BROKEN, Map.of());
+        assertEquals(100.0, student.awaitResult(referencePath).get("score").asDouble());
+        assertEquals(0.0, other.awaitResult(brokenPath).get("score").asDouble());
+        instructor = new Browserless(server.url());
+        assertEquals(302, instructor.login("instructor", PASSWORD).statusCode());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theInstructorSeesTheLabsSubmissionsWithEveryCheckAndCanFilterThem() throws Exception {
+        assertTrue(instructor.get("/teach").body().contains("href=\"" + COURSE + "\""));
+        String all = instructor.get(COURSE + "/labs/" + LAB).body();
+        String onlyStudent2 = instructor.get(COURSE + "/labs/" + LAB + "?student=student2").body();
+
+        assertTrue(all.contains("<td>student</td>") && all.contains("<td>student2</td>"), all);
+        assertTrue(all.contains("<th scope=\"col\" title=\"Reflection on the curves (an instructor may review)\">"
+                + "reflection</th>"), "a column per check");
+        assertTrue(all.contains("href=\"" + referencePath + "\""), "a link to each report");
+        assertFalse(onlyStudent2.contains("<td>student</td>"), "filtered by student");
+        assertTrue(onlyStudent2.contains("<td>student2</td>"));
+        assertFalse(instructor.get(COURSE + "/labs/" + LAB + "?status=FAILED").body().contains("<td>student2</td>"),
+                "filtered by status");
+    }
+
+    @Test
+    @Order(2)
+    void aManualScoreAndCommentReachTheStudentOnlyOnceReleased() throws Exception {
+        instructor.get(referencePath);
+        HttpResponse<String> outOfRange = instructor.postForm("/teach" + referencePath + "/override",
+                Map.of("check", "reflection", "points", "11", "comment", ""));
+        HttpResponse<String> scored = instructor.postForm("/teach" + referencePath + "/override",
+                Map.of("check", "reflection", "points", "7", "comment", "Cite the epoch where B's loss flattens."));
+
+        assertEquals(400, outOfRange.statusCode());
+        assertEquals(302, scored.statusCode());
+        String page = instructor.get(referencePath).body();
+        assertTrue(page.contains("<span id=\"score\">97.0</span>"), "the instructor sees the final score");
+        assertTrue(page.contains("Cite the epoch where B&#39;s loss flattens."));
+        Browserless student = student("student");
+        String before = student.get(referencePath).body();
+        assertTrue(before.contains("<span id=\"score\">100.0</span>"), "not released: the automatic score");
+        assertFalse(before.contains("Cite the epoch"), "not released: no comment");
+        assertFalse(before.contains("Test accuracy"));
+
+        instructor.get(COURSE + "/labs/" + LAB);
+        assertEquals(302, instructor.postForm(COURSE + "/labs/" + LAB + "/release", Map.of("released", "true"))
+                .statusCode());
+
+        String after = student.get(referencePath).body();
+        assertTrue(after.contains("<span id=\"score\">97.0</span>"), "released: the final score");
+        assertTrue(after.contains("Cite the epoch where B&#39;s loss flattens."));
+        assertTrue(after.contains("Test accuracy"));
+        assertTrue(student.get("/").body().contains("<span>97.0</span>"), "the dashboard counts the final score");
+    }
+
+    @Test
+    @Order(3)
+    void gradingEverySubmissionAgainKeepsTheOldResultsAndTheManualScore() throws Exception {
+        instructor.get(COURSE + "/labs/" + LAB);
+        HttpResponse<String> regraded = instructor.postForm(COURSE + "/labs/" + LAB + "/regrade", Map.of());
+
+        assertEquals(302, regraded.statusCode());
+        assertTrue(instructor.get(COURSE + "/labs/" + LAB).body().contains(
+                "2 submission(s) queued to be graded again with lab version 1."));
+        JsonNode state = instructor.awaitResult(referencePath);
+        instructor.awaitResult(brokenPath);
+        assertEquals(97.0, state.get("score").asDouble(), "the manual score survives the regrade");
+        String page = instructor.get(referencePath).body();
+        assertTrue(page.contains("id=\"past-results\""), "the earlier result is kept");
+        assertTrue(page.contains("<td>100.0</td>"), "with its score");
+    }
+
+    @Test
+    @Order(4)
+    void theGradebookExportsOneRowPerStudentWithTheScoresThatCount() throws Exception {
+        HttpResponse<String> csv = instructor.get(COURSE + "/gradebook.csv");
+
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        List<String> lines = csv.body().lines().toList();
+        assertEquals(List.of("username,name," + LAB + ",total",
+                "student,Demo Student 1,97.00,97.00",
+                "student2,Demo Student 2,0.00,0.00",
+                "student3,Demo Student 3,,0.00"), lines);
+    }
+
+    @Test
+    @Order(5)
+    void theQueuePageListsNothingStuck() throws Exception {
+        String queue = instructor.get("/teach/queue").body();
+
+        assertTrue(queue.contains("<h1>Grading queue</h1>"));
+        assertTrue(queue.contains("No job is waiting, running or failed."), queue);
+    }
+
+    @Test
+    void aStudentGets403OnEveryInstructorPageAndAction() throws Exception {
+        Browserless student = student("student");
+        student.get("/");
+
+        for (String page : List.of("/teach", COURSE, COURSE + "/labs/" + LAB, COURSE + "/gradebook.csv",
+                "/teach/queue")) {
+            assertEquals(403, student.get(page).statusCode(), page);
+        }
+        for (String action : List.of(COURSE + "/labs/" + LAB + "/release", COURSE + "/labs/" + LAB + "/regrade",
+                "/teach" + referencePath + "/override", "/teach" + referencePath + "/regrade")) {
+            assertEquals(403, student.postForm(action, Map.of("released", "true", "check", "reflection",
+                    "points", "10")).statusCode(), action);
+        }
+    }
+
+    @Test
+    void anInstructorsFormWithoutItsTokenIsRefused() throws Exception {
+        Browserless forged = new Browserless(server.url());
+        forged.login("instructor", PASSWORD);
+        forged.forgetToken();
+
+        assertEquals(403, forged.postForm("/teach" + referencePath + "/override", Map.of("check", "reflection",
+                "points", "0")).statusCode());
+        assertEquals(403, forged.postForm(COURSE + "/labs/" + LAB + "/release", Map.of("released", "false"))
+                .statusCode());
+    }
+
+    private static Browserless student(String username) throws Exception {
+        Browserless student = new Browserless(server.url());
+        assertEquals(302, student.login(username, PASSWORD).statusCode());
+        return student;
+    }
+}
