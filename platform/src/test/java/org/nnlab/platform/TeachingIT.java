@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -36,13 +38,15 @@ class TeachingIT {
     private static Browserless instructor;
     private static String referencePath;
     private static String brokenPath;
+    private static String kimSubmission;
 
     @BeforeAll
     static void startAndLetTwoStudentsSubmit() throws Exception {
         SandboxProbe probe = BubblewrapSandbox.probe();
         Assumptions.assumeTrue(probe.available(), () -> "this machine cannot sandbox: " + probe.problem());
         server = PayaraMicro.start(List.of("-Dnnlab.seed.student.password=" + PASSWORD,
-                "-Dnnlab.seed.instructor.password=" + PASSWORD, "-Dnnlab.seed.students=3"));
+                "-Dnnlab.seed.instructor.password=" + PASSWORD, "-Dnnlab.seed.students=3",
+                "-Dnnlab.seed.instructors=2"));
         Path reference = Path.of(System.getProperty("nnlab.labs"), LAB, "reference");
         Browserless student = student("student");
         referencePath = student.submit(LAB, Files.readString(reference.resolve("Solution.java")),
@@ -151,6 +155,73 @@ class TeachingIT {
     }
 
     @Test
+    @Order(6)
+    void anotherInstructorCreatesACourseEnrolsStudentsAndAssignsTheLabWithALatePolicy() throws Exception {
+        Browserless second = new Browserless(server.url());
+        second.login("instructor2", PASSWORD);
+        second.get("/teach");
+        HttpResponse<String> taken = second.postForm("/teach/courses", Map.of("code", "DL-101", "title", "Again"));
+        HttpResponse<String> created = second.postForm("/teach/courses", Map.of("code", "ML-201", "title",
+                "Machine learning"));
+        HttpResponse<String> badFile = second.postMultipart("/teach/courses/ML-201/students.csv", Map.of(),
+                Map.of("file", Map.entry("class.csv", "username,name\nnewbie,New Bie\nNot Valid,X\n")));
+        HttpResponse<String> file = second.postMultipart("/teach/courses/ML-201/students.csv", Map.of(),
+                Map.of("file", Map.entry("class.csv", "username,name\nnewbie,New Bie\n")));
+        HttpResponse<String> one = second.postForm("/teach/courses/ML-201/students", Map.of("username", "kim",
+                "name", "Kim"));
+
+        assertEquals(400, taken.statusCode());
+        assertTrue(taken.body().contains("The course code DL-101 is taken."));
+        assertEquals(302, created.statusCode());
+        assertEquals(400, badFile.statusCode());
+        assertTrue(badFile.body().contains("No one was enrolled; fix these lines first: line 3: &#39;Not Valid&#39;"),
+                badFile.body());
+        assertEquals(302, file.statusCode());
+        assertEquals(302, one.statusCode());
+        String course = second.get("/teach/courses/ML-201").body();
+        assertTrue(course.contains("1 student(s) enrolled. New accounts (passwords shown only now;"), course);
+        assertTrue(course.contains("2 enrolled."));
+        String kimPassword = password(course, "kim");
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).withSecond(0).withNano(0);
+        assertEquals(302, second.postForm("/teach/courses/ML-201/assign", Map.of("lab", LAB, "opensAt",
+                now.minusDays(3).toString(), "deadline", now.minusHours(2).toString(), "latePolicy", "refuse"))
+                .statusCode());
+
+        Browserless kim = new Browserless(server.url());
+        assertEquals(302, kim.login("kim", kimPassword).statusCode());
+        kim.get("/labs/" + LAB);
+        HttpResponse<String> refused = kim.postMultipart("/labs/" + LAB, Map.of("source", BROKEN), Map.of());
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("this lab accepts no late submission."), refused.body());
+
+        second.get("/teach/courses/ML-201");
+        assertEquals(302, second.postForm("/teach/courses/ML-201/assign", Map.of("lab", LAB, "opensAt",
+                now.minusDays(3).toString(), "deadline", now.minusHours(2).toString(), "latePolicy", "penalty",
+                "penaltyPerDay", "25")).statusCode());
+        String late = kim.submit(LAB, BROKEN, Map.of());
+        assertTrue(kim.get(late).body().contains("late by 1 day: −25% of the score"));
+        kimSubmission = late;
+    }
+
+    @Test
+    @Order(7)
+    void anInstructorSeesNothingOfAnotherCoursesStudents() throws Exception {
+        Browserless second = new Browserless(server.url());
+        second.login("instructor2", PASSWORD);
+
+        assertEquals(404, second.get(COURSE).statusCode());
+        assertEquals(404, second.get(COURSE + "/labs/" + LAB).statusCode());
+        assertEquals(404, second.get(COURSE + "/gradebook.csv").statusCode());
+        assertEquals(404, second.get(referencePath).statusCode(), "a DL-101 student's submission");
+        second.get("/teach");
+        assertEquals(404, second.postForm("/teach" + referencePath + "/override", Map.of("check", "reflection",
+                "points", "0")).statusCode());
+        assertEquals(404, instructor.get("/teach/courses/ML-201").statusCode());
+        assertEquals(404, instructor.get(kimSubmission).statusCode(), "an ML-201 student's submission");
+        assertFalse(instructor.get("/teach").body().contains("ML-201"));
+    }
+
+    @Test
     void aStudentGets403OnEveryInstructorPageAndAction() throws Exception {
         Browserless student = student("student");
         student.get("/");
@@ -176,6 +247,12 @@ class TeachingIT {
                 "points", "0")).statusCode());
         assertEquals(403, forged.postForm(COURSE + "/labs/" + LAB + "/release", Map.of("released", "false"))
                 .statusCode());
+    }
+
+    private static String password(String page, String username) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(username + " / ([A-Za-z0-9]+)").matcher(page);
+        assertTrue(matcher.find(), "the new account's password is shown once");
+        return matcher.group(1);
     }
 
     private static Browserless student(String username) throws Exception {

@@ -21,6 +21,27 @@ public class Courses {
                 .setParameter("code", code).getResultStream().findFirst();
     }
 
+    /**
+     * Creates a course taught by {@code instructor}.
+     *
+     * @throws IllegalArgumentException when the code is malformed or taken, or the title empty, with the reason
+     */
+    @Transactional
+    public Course create(String code, String title, UserAccount instructor) {
+        if (!code.matches("[A-Za-z0-9][A-Za-z0-9-]{1,31}")) {
+            throw new IllegalArgumentException("A course code is 2 to 32 letters, digits or '-', such as DL-101.");
+        }
+        if (byCode(code).isPresent()) {
+            throw new IllegalArgumentException("The course code " + code + " is taken.");
+        }
+        if (title.isBlank() || title.length() > 200) {
+            throw new IllegalArgumentException("A course needs a title of at most 200 characters.");
+        }
+        Course course = create(code, title);
+        enroll(course, instructor);
+        return course;
+    }
+
     /** @return a new course */
     @Transactional
     public Course create(String code, String title) {
@@ -29,19 +50,39 @@ public class Courses {
         return course;
     }
 
-    /** Enrols a user in a course. */
+    /** Enrols a user in a course, unless they are enrolled already. */
     @Transactional
     public void enroll(Course course, UserAccount user) {
-        entityManager.persist(new Enrollment(entityManager.merge(course), entityManager.merge(user)));
+        if (!enrolled(course, user)) {
+            entityManager.persist(new Enrollment(entityManager.merge(course), entityManager.merge(user)));
+        }
     }
 
-    /** Assigns a lab to a course. */
+    /**
+     * Assigns a lab to a course, or changes its dates and late policy when it is assigned already.
+     *
+     * @throws IllegalArgumentException when the dates or the policy make no sense, with the reason
+     */
     @Transactional
     public LabAssignment assign(Course course, String labId, java.time.LocalDateTime opensAt,
-                                java.time.LocalDateTime deadline) {
-        LabAssignment assignment = new LabAssignment(entityManager.merge(course), labId, opensAt, deadline);
+                                java.time.LocalDateTime deadline, LatePolicy policy, double percent) {
+        Optional<LabAssignment> existing = assignment(course, labId);
+        if (existing.isPresent()) {
+            LabAssignment assignment = entityManager.find(LabAssignment.class, existing.get().getId());
+            assignment.schedule(opensAt, deadline, policy, percent);
+            return assignment;
+        }
+        LabAssignment assignment = new LabAssignment(entityManager.merge(course), labId, opensAt, deadline, policy,
+                percent);
         entityManager.persist(assignment);
         return assignment;
+    }
+
+    /** @return whether {@code user} is enrolled in {@code course} */
+    public boolean enrolled(Course course, UserAccount user) {
+        return entityManager.createQuery("SELECT COUNT(e) FROM Enrollment e WHERE e.course = :course AND "
+                + "e.user = :user", Long.class).setParameter("course", course).setParameter("user", user)
+                .getSingleResult() > 0;
     }
 
     /** @return the labs assigned to the courses {@code username} is enrolled in, by deadline */

@@ -21,7 +21,8 @@ import org.nnlab.platform.lab.LabCatalog;
 
 /**
  * On the first run (no instructor account yet) seeds a demo course that assigns every lab of the catalog, an
- * instructor and {@code nnlab.seed.students} students ({@code student}, {@code student2}, ...). Their passwords come
+ * instructor (and {@code nnlab.seed.instructors} - 1 more, {@code instructor2}, ..., who teach no course yet) and
+ * {@code nnlab.seed.students} students ({@code student}, {@code student2}, ...). Their passwords come
  * from {@code nnlab.seed.instructor.password} and {@code nnlab.seed.student.password}, or are random; either way they
  * are logged and written to {@code <data dir>/demo-accounts.txt} (readable by the owner only).
  */
@@ -59,6 +60,10 @@ public class DemoSeeder {
     @ConfigProperty(name = "nnlab.seed.students", defaultValue = "1")
     int studentCount;
 
+    @Inject
+    @ConfigProperty(name = "nnlab.seed.instructors", defaultValue = "1")
+    int instructorCount;
+
     void seed(@Observes @Initialized(ApplicationScoped.class) Object started) throws IOException {
         if (accounts.byUsername("instructor").isPresent()) {
             return;
@@ -68,6 +73,11 @@ public class DemoSeeder {
                 .append(instructorSecret).append('\n');
         Course course = courses.create(COURSE, "Training neural networks (demo course)");
         courses.enroll(course, accounts.create("instructor", instructorSecret, Role.INSTRUCTOR, "Demo Instructor"));
+        for (int i = 2; i <= instructorCount; i++) {
+            String secret = instructorPassword.orElseGet(() -> passwords.random(12));
+            accounts.create("instructor" + i, secret, Role.INSTRUCTOR, "Demo Instructor " + i);
+            text.append("  instructor").append(i).append(" / ").append(secret).append(" (teaches no course yet)\n");
+        }
         for (int i = 1; i <= studentCount; i++) {
             String username = i == 1 ? "student" : "student" + i;
             String secret = studentPassword.orElseGet(() -> passwords.random(12));
@@ -76,7 +86,7 @@ public class DemoSeeder {
         }
         LocalDateTime now = LocalDateTime.now(Clock.systemUTC()).withNano(0);
         for (Lab lab : catalog.all()) {
-            courses.assign(course, lab.id(), now.minusDays(1), now.plusDays(30));
+            courses.assign(course, lab.id(), now.minusDays(1), now.plusDays(30), LatePolicy.PENALTY, 10);
         }
         Path file = Path.of(dataDirectory).toAbsolutePath().resolve("demo-accounts.txt");
         Files.createDirectories(file.getParent());

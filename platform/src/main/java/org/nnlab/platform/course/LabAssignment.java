@@ -2,12 +2,16 @@ package org.nnlab.platform.course;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
+import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
-/** A lab a course assigns, open from a date until its deadline (UTC). */
+/** A lab a course assigns, open from a date until its deadline (UTC), with what happens to late submissions. */
 @Entity
 public class LabAssignment {
     @Id
@@ -28,6 +32,12 @@ public class LabAssignment {
 
     private boolean resultsReleased;
 
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16)
+    private LatePolicy latePolicy;
+
+    private double penaltyPercentPerDay;
+
     private LocalDateTime releasedAt;
 
     protected LabAssignment() {
@@ -38,13 +48,57 @@ public class LabAssignment {
      * @param labId    the lab's id in the catalog
      * @param opensAt  when students may start submitting (UTC)
      * @param deadline when submissions close (UTC)
+     * @param policy   what happens to late submissions
+     * @param percent  with {@link LatePolicy#PENALTY}, the percentage of the score lost per started day late
      */
-    public LabAssignment(Course course, String labId, LocalDateTime opensAt, LocalDateTime deadline) {
+    public LabAssignment(Course course, String labId, LocalDateTime opensAt, LocalDateTime deadline,
+                         LatePolicy policy, double percent) {
         this.id = UUID.randomUUID().toString();
         this.course = course;
         this.labId = labId;
-        this.opensAt = opensAt;
-        this.deadline = deadline;
+        schedule(opensAt, deadline, policy, percent);
+    }
+
+    /** Sets the dates and the late policy. */
+    void schedule(LocalDateTime opens, LocalDateTime due, LatePolicy policy, double percent) {
+        if (!due.isAfter(opens)) {
+            throw new IllegalArgumentException("The deadline must come after the opening.");
+        }
+        if (policy == LatePolicy.PENALTY && !(percent > 0 && percent <= 100)) {
+            throw new IllegalArgumentException("The penalty per day must be more than 0% and at most 100%.");
+        }
+        this.opensAt = opens;
+        this.deadline = due;
+        this.latePolicy = policy;
+        this.penaltyPercentPerDay = policy == LatePolicy.PENALTY ? percent : 0;
+    }
+
+    /** @return whether, and at what cost, a submission made at {@code at} (UTC) is accepted */
+    public Admission admit(LocalDateTime at) {
+        DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        if (at.isBefore(opensAt)) {
+            return new Admission("This lab opens for submissions at " + opensAt.format(format) + " UTC.", 0, 0);
+        }
+        if (!at.isAfter(deadline)) {
+            return new Admission(null, 0, 0);
+        }
+        if (getLatePolicy() == LatePolicy.REFUSE) {
+            return new Admission("The deadline was " + deadline.format(format) + " UTC; this lab accepts no late "
+                    + "submission.", 0, 0);
+        }
+        long minutes = Duration.between(deadline, at).toMinutes();
+        int days = (int) Math.max(1, (minutes + 24 * 60 - 1) / (24 * 60));
+        return new Admission(null, days, Math.min(1, days * penaltyPercentPerDay / 100));
+    }
+
+    /** @return what happens to late submissions */
+    public LatePolicy getLatePolicy() {
+        return latePolicy == null ? LatePolicy.REFUSE : latePolicy;
+    }
+
+    /** @return with {@link LatePolicy#PENALTY}, the percentage of the score lost per started day late */
+    public double getPenaltyPercentPerDay() {
+        return penaltyPercentPerDay;
     }
 
     /** @return the assignment's id */

@@ -115,7 +115,8 @@ public class LabServlet extends HttpServlet {
         }
         try {
             Submission submission = read(lab, files, pasted).withAnswers(answers);
-            SubmissionRecord record = submissions.submit(request.getRemoteUser(), lab, submission);
+            LabAssignment assignment = courses.assignmentOf(request.getRemoteUser(), lab.id()).orElseThrow();
+            SubmissionRecord record = submissions.submit(request.getRemoteUser(), lab, assignment, submission);
             response.sendRedirect(request.getContextPath() + "/submissions/" + record.getId());
         } catch (SubmissionException e) {
             show(request, response, lab, e.getMessage(), pasted, answers);

@@ -64,7 +64,7 @@ public final class SubmissionHistory {
 
     /** @return a submission's score as its reader may see it: with overrides once released */
     public Double scoreOf(SubmissionRecord submission) {
-        return released ? submission.getFinalScore() : submission.getScore();
+        return released ? submission.getFinalScore() : submission.getAutomaticScore();
     }
 
     /** @return "not started", or the status of the newest submission in lower case */

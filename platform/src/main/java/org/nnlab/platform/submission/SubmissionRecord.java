@@ -55,6 +55,10 @@ public class SubmissionRecord {
 
     private Long gradingMillis;
 
+    private int daysLate;
+
+    private double latePenalty;
+
     @Lob
     private String resultJson;
 
@@ -188,9 +192,35 @@ public class SubmissionRecord {
         return maxScore;
     }
 
-    /** @return the score with the instructor's overrides, or the automatic score when there are none */
+    /** @return the score with the instructor's overrides (or the automatic one), less any late penalty */
     public Double getFinalScore() {
-        return adjustedScore != null ? adjustedScore : score;
+        Double base = adjustedScore != null ? adjustedScore : score;
+        return base == null ? null : penalized(base);
+    }
+
+    /** @return the automatic score less any late penalty: what a student sees before results are released */
+    public Double getAutomaticScore() {
+        return score == null ? null : penalized(score);
+    }
+
+    /** Records that the submission came after the deadline and what it costs. */
+    public void setLateness(int days, double penalty) {
+        this.daysLate = days;
+        this.latePenalty = penalty;
+    }
+
+    /** @return started days after the deadline, 0 when on time */
+    public int getDaysLate() {
+        return daysLate;
+    }
+
+    /** @return the fraction of the score lost for lateness */
+    public double getLatePenalty() {
+        return latePenalty;
+    }
+
+    private double penalized(double base) {
+        return Math.round(base * (1 - latePenalty) * 100) / 100.0;
     }
 
     /** @return the score with the instructor's overrides, or null when there are none */

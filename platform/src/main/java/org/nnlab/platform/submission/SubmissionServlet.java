@@ -122,7 +122,7 @@ public class SubmissionServlet extends HttpServlet {
                 .map(j -> LiveProgress.read(j.getProgress())).orElse(null);
         state.put("progress", live == null ? null : live.description());
         state.put("live", live);
-        state.put("score", fullView ? record.getFinalScore() : record.getScore());
+        state.put("score", fullView ? record.getFinalScore() : record.getAutomaticScore());
         state.put("maxScore", record.getMaxScore());
         state.put("error", record.getError());
         state.put("runs", result == null ? Map.of() : result.runs());

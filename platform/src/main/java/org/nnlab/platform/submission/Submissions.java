@@ -26,6 +26,8 @@ import org.nnlab.grader.submission.Submission;
 import org.nnlab.grader.submission.SubmissionException;
 import org.nnlab.platform.account.Accounts;
 import org.nnlab.platform.account.UserAccount;
+import org.nnlab.platform.course.Admission;
+import org.nnlab.platform.course.LabAssignment;
 import org.nnlab.platform.grading.JobQueue;
 
 /** Stores submissions, queues them for grading, and finds them for the people allowed to see them. */
@@ -50,15 +52,21 @@ public class Submissions {
      * Stores a checked submission and queues its grading, in one transaction. The author's account is locked for
      * the transaction, so that two submissions at once cannot both slip under the lab's rate limit.
      *
+     * @param assignment the lab's assignment in the author's course: its dates and late policy apply
      * @return the stored submission
-     * @throws SubmissionException when the author has used up the submissions the lab allows for now
+     * @throws SubmissionException when the lab is not open, its deadline passed and it refuses late submissions, or
+     *                             the author has used up the submissions the lab allows for now
      */
     @Transactional
-    public SubmissionRecord submit(String username, Lab lab, Submission submission) {
+    public SubmissionRecord submit(String username, Lab lab, LabAssignment assignment, Submission submission) {
         UserAccount author = accounts.byUsername(username).orElseThrow(() -> new IllegalArgumentException(
                 "no account named " + username));
         entityManager.lock(author, LockModeType.PESSIMISTIC_WRITE);
         LocalDateTime now = LocalDateTime.now(clock);
+        Admission admission = assignment.admit(now);
+        if (!admission.accepted()) {
+            throw new SubmissionException(admission.refusal());
+        }
         SubmissionHistory history = history(username, lab, false);
         history.nextAllowed(now).ifPresent(next -> {
             throw new SubmissionException("You have made " + history.policy().limit() + " submissions to this lab "
@@ -70,6 +78,7 @@ public class Submissions {
         String answers = json(submission.answers());
         SubmissionRecord record = new SubmissionRecord(author, lab.id(), lab.version(), sources, answers,
                 Checksums.sha256((sources + "\n" + answers).getBytes(StandardCharsets.UTF_8)), now);
+        record.setLateness(admission.daysLate(), admission.penalty());
         entityManager.persist(record);
         queue.enqueue(record.getId());
         return record;

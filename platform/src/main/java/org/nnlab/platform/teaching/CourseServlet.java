@@ -1,34 +1,44 @@
 package org.nnlab.platform.teaching;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.HttpConstraint;
+import jakarta.servlet.annotation.MultipartConfig;
 import jakarta.servlet.annotation.ServletSecurity;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.nnlab.grader.lab.Lab;
+import org.nnlab.platform.account.Accounts;
 import org.nnlab.platform.account.Role;
 import org.nnlab.platform.course.Course;
 import org.nnlab.platform.course.Courses;
 import org.nnlab.platform.course.LabAssignment;
+import org.nnlab.platform.course.LatePolicy;
 import org.nnlab.platform.lab.LabCatalog;
 import org.nnlab.platform.submission.SubmissionRecord;
 import org.nnlab.platform.submission.Submissions;
+import org.nnlab.platform.web.InputException;
 import org.nnlab.platform.web.Pages;
 
 /**
- * {@code /teach/courses/CODE}: a course as its instructor runs it. Under it: {@code gradebook.csv};
+ * {@code /teach/courses/CODE}: a course as its instructor runs it. POST {@code /teach/courses} creates one
+ * ({@code code}, {@code title}). Under a course: {@code gradebook.csv}; POST {@code students} (one:
+ * {@code username}, {@code name}), {@code students.csv} (a file) and {@code assign} (a lab's dates and late policy);
  * {@code labs/LAB} (the lab's submissions, filtered by {@code student} and {@code status}); POST
  * {@code labs/LAB/release} ({@code released=true|false}) and {@code labs/LAB/regrade} (grade every submission
- * again). A course the user does not teach does not exist for them (404); students get 403.
+ * again). A course the user does not teach does not exist for them (404); students get 403. Bad input is shown
+ * again with its reason and what was typed.
  */
 @WebServlet("/teach/courses/*")
+@MultipartConfig(maxFileSize = 1024 * 1024, maxRequestSize = 2 * 1024 * 1024)
 @ServletSecurity(@HttpConstraint(rolesAllowed = Role.INSTRUCTOR))
 public class CourseServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -47,6 +57,12 @@ public class CourseServlet extends HttpServlet {
 
     @Inject
     transient CourseGrades grades;
+
+    @Inject
+    transient Enrolments enrolments;
+
+    @Inject
+    transient Accounts accounts;
 
     /** What a request under {@code /teach/courses/} names: a course, maybe a lab, maybe an action. */
     private record Target(Course course, Optional<LabAssignment> assignment, Optional<Lab> lab, String action) {
@@ -75,9 +91,19 @@ public class CourseServlet extends HttpServlet {
     }
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        if (path.isEmpty() || path.equals("/")) {
+            createCourse(request, response);
+            return;
+        }
         Optional<Target> found = target(request);
-        if (found.isEmpty() || found.get().lab().isEmpty()) {
+        if (found.isPresent() && found.get().lab().isEmpty()) {
+            courseAction(request, response, found.get());
+            return;
+        }
+        if (found.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such course or lab among those you teach.");
             return;
         }
@@ -109,14 +135,121 @@ public class CourseServlet extends HttpServlet {
                 + lab.id());
     }
 
+    private void createCourse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String code = text(request.getParameter("code"));
+        try {
+            courses.create(code, text(request.getParameter("title")),
+                    accounts.byUsername(request.getRemoteUser()).orElseThrow());
+        } catch (IllegalArgumentException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            pages.render(request, response, "teach", Map.of("courses", courses.taughtBy(request.getRemoteUser()),
+                    "error", e.getMessage(), "code", code, "title", text(request.getParameter("title"))));
+            return;
+        }
+        response.sendRedirect(request.getContextPath() + "/teach/courses/" + code);
+    }
+
+    /** students (one), students.csv (a file) and assign (a lab's dates and late policy). */
+    private void courseAction(HttpServletRequest request, HttpServletResponse response, Target target)
+            throws IOException, ServletException {
+        Course course = target.course();
+        String notice;
+        try {
+            switch (target.action()) {
+                case "students" -> notice = enrolled(enrolments.enrol(course, List.of(new Enrolments.Student(
+                        text(request.getParameter("username")), text(request.getParameter("name"))))));
+                case "students.csv" -> {
+                    Part file = request.getPart("file");
+                    if (file == null || file.getSize() == 0) {
+                        throw new InputException("Choose a CSV file of username,name lines.");
+                    }
+                    try (var reader = new java.io.InputStreamReader(file.getInputStream(),
+                            java.nio.charset.StandardCharsets.UTF_8)) {
+                        notice = enrolled(enrolments.enrol(course, enrolments.read(reader)));
+                    }
+                }
+                case "assign" -> {
+                    String labId = text(request.getParameter("lab"));
+                    if (catalog.lab(labId).isEmpty()) {
+                        throw new InputException("There is no lab '" + labId + "' in the catalog.");
+                    }
+                    LatePolicy policy = "penalty".equals(request.getParameter("latePolicy")) ? LatePolicy.PENALTY
+                            : LatePolicy.REFUSE;
+                    courses.assign(course, labId, dateTime(request, "opensAt"), dateTime(request, "deadline"),
+                            policy, policy == LatePolicy.PENALTY ? number(request, "penaltyPerDay") : 0);
+                    notice = "The lab " + labId + " is assigned with these dates.";
+                }
+                default -> {
+                    response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such action.");
+                    return;
+                }
+            }
+        } catch (InputException | IllegalArgumentException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            Map<String, Object> model = courseModel(course);
+            model.put("error", e.getMessage());
+            model.put("form", formValues(request));
+            pages.render(request, response, "teach-course", model);
+            return;
+        }
+        request.getSession().setAttribute("notice", notice);
+        response.sendRedirect(request.getContextPath() + "/teach/courses/" + course.getCode());
+    }
+
+    private static String enrolled(List<Enrolments.Enrolled> enrolled) {
+        StringBuilder notice = new StringBuilder(enrolled.size() + " student(s) enrolled.");
+        List<String> created = enrolled.stream().filter(e -> e.password() != null)
+                .map(e -> e.username() + " / " + e.password()).toList();
+        if (!created.isEmpty()) {
+            notice.append(" New accounts (passwords shown only now; students change them on their account page): ")
+                    .append(String.join(", ", created)).append('.');
+        }
+        return notice.toString();
+    }
+
+    private static java.time.LocalDateTime dateTime(HttpServletRequest request, String name) {
+        try {
+            return java.time.LocalDateTime.parse(text(request.getParameter(name)));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InputException("The " + name + " field needs a date and time such as 2026-12-01T23:59.");
+        }
+    }
+
+    private static double number(HttpServletRequest request, String name) {
+        try {
+            return Double.parseDouble(text(request.getParameter(name)));
+        } catch (NumberFormatException e) {
+            throw new InputException("The " + name + " field needs a number, such as 10.");
+        }
+    }
+
+    private static Map<String, String> formValues(HttpServletRequest request) {
+        Map<String, String> values = new HashMap<>();
+        for (String name : List.of("username", "name", "lab", "opensAt", "deadline", "latePolicy", "penaltyPerDay")) {
+            values.put(name, text(request.getParameter(name)));
+        }
+        return values;
+    }
+
     private void showCourse(HttpServletRequest request, HttpServletResponse response, Course course)
             throws IOException {
+        Map<String, Object> model = courseModel(course);
+        Object notice = request.getSession().getAttribute("notice");
+        request.getSession().removeAttribute("notice");
+        model.put("notice", notice);
+        model.put("form", Map.of());
+        pages.render(request, response, "teach-course", model);
+    }
+
+    private Map<String, Object> courseModel(Course course) {
         Map<String, Object> model = new HashMap<>();
         model.put("course", course);
         model.put("assignments", courses.assignments(course));
         model.put("titles", titles(courses.assignments(course)));
         model.put("gradebook", grades.gradebook(course));
-        pages.render(request, response, "teach-course", model);
+        model.put("students", courses.students(course));
+        model.put("labs", catalog.all());
+        return model;
     }
 
     private void showLab(HttpServletRequest request, HttpServletResponse response, Target target) throws IOException {
@@ -159,6 +292,7 @@ public class CourseServlet extends HttpServlet {
             return Optional.empty();
         }
         if (parts.length <= 2 && !(parts.length == 2 && parts[1].equals("labs"))) {
+            // CODE, CODE/gradebook.csv, CODE/students, CODE/students.csv, CODE/assign
             return Optional.of(new Target(course.get(), Optional.empty(), Optional.empty(),
                     parts.length == 2 ? parts[1] : ""));
         }
