@@ -67,6 +67,15 @@ class TeachingIT {
     }
 
     @Test
+    void theCatalogueOfCheckTypesIsDocumentedForInstructors() throws Exception {
+        String page = instructor.get("/teach/checks").body();
+
+        assertTrue(page.contains("<td><code>plateau-schedule</code></td>"), page);
+        assertTrue(page.contains("minReductions"), "with its parameters");
+        assertEquals(403, student("student").get("/teach/checks").statusCode());
+    }
+
+    @Test
     @Order(1)
     void theInstructorSeesTheLabsSubmissionsWithEveryCheckAndCanFilterThem() throws Exception {
         assertTrue(instructor.get("/teach").body().contains("href=\"" + COURSE + "\""));

@@ -74,15 +74,20 @@ public final class Grader {
     }
 
     /**
-     * The grader every command uses: the located grader home, the built-in checks, the standard data sources, and
-     * the cache for natives and job folders.
+     * The grader every command uses: the located grader home, the standard checks (built in and extensions), the
+     * standard data sources, and the cache for natives and job folders.
      *
      * @param sandbox where submissions run
      */
     public static Grader standard(Sandbox sandbox) {
         Path cache = CacheDirectory.resolve();
         return new Grader(GraderHome.locate(), sandbox, new NativeLibraries(cache.resolve("natives/nd4j-"
-                + nd4jVersion())), DatasetLoader.standard(), CheckCatalog.builtIn(), cache.resolve("jobs"));
+                + nd4jVersion())), DatasetLoader.standard(), CheckCatalog.standard(), cache.resolve("jobs"));
+    }
+
+    /** @return the check types labs may use with this grader */
+    public CheckCatalog checkCatalog() {
+        return catalog;
     }
 
     /** @return a lab loader that validates checks against this grader's catalogue */

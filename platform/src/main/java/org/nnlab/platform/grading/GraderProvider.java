@@ -2,6 +2,7 @@ package org.nnlab.platform.grading;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.nnlab.grader.Grader;
+import org.nnlab.grader.check.CheckCatalog;
 import org.nnlab.grader.lab.LabLoader;
 import org.nnlab.grader.sandbox.BubblewrapSandbox;
 
@@ -19,6 +20,11 @@ public class GraderProvider {
             grader = Grader.standard(new BubblewrapSandbox());
         }
         return grader;
+    }
+
+    /** @return the check types lab files may use */
+    public CheckCatalog checkCatalog() {
+        return grader().checkCatalog();
     }
 
     /** @return a lab loader that validates checks against the grader's catalogue */

@@ -143,7 +143,8 @@ public class CourseServlet extends HttpServlet {
         } catch (IllegalArgumentException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             pages.render(request, response, "teach", Map.of("courses", courses.taughtBy(request.getRemoteUser()),
-                    "error", e.getMessage(), "code", code, "title", text(request.getParameter("title"))));
+                    "problems", catalog.problems(), "error", e.getMessage(), "code", code, "title",
+                    text(request.getParameter("title"))));
             return;
         }
         response.sendRedirect(request.getContextPath() + "/teach/courses/" + code);

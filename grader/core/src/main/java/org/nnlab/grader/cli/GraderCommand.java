@@ -134,7 +134,7 @@ public final class GraderCommand {
         if (options.out() == null) {
             throw new UsageException("kit needs --out FILE.zip");
         }
-        Lab lab = new LabLoader(CheckCatalog.builtIn()::create).load(options.lab());
+        Lab lab = new LabLoader(CheckCatalog.standard()::create).load(options.lab());
         Path jar = options.kitJar() != null ? KitJar.check(options.kitJar()) : KitJar.locate();
         Dataset dataset = DatasetLoader.standard().load(lab.dataset());
         try (OutputStream zip = Files.newOutputStream(options.out())) {
@@ -147,7 +147,7 @@ public final class GraderCommand {
     }
 
     private int checks() {
-        for (CheckType type : CheckCatalog.builtIn().types()) {
+        for (CheckType type : CheckCatalog.standard().types()) {
             out.println(type.name() + ": " + type.description());
         }
         return 0;
