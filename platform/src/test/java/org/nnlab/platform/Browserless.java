@@ -43,6 +43,23 @@ final class Browserless {
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** Posts one binary file as a multipart form, with the last page's token. */
+    HttpResponse<String> postFile(String path, String field, String fileName, byte[] content)
+            throws IOException, InterruptedException {
+        String boundary = "nnlab" + UUID.randomUUID().toString().replace("-", "");
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(head);
+        body.writeBytes(content);
+        body.writeBytes(tail);
+        return client.send(HttpRequest.newBuilder(URI.create(base + path + "?_csrf=" + csrf))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /**
      * Submits pasted source (and answers) to a lab.
      *
@@ -72,6 +89,19 @@ final class Browserless {
             Thread.sleep(500);
         }
         throw new AssertionError("not graded in time; last state " + state);
+    }
+
+    /**
+     * Waits until a lab is published (its self-test, queued at start, passed), as this logged-in student sees it.
+     */
+    void awaitPublished(String lab) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (get("/labs/" + lab).statusCode() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the lab " + lab + " was not published within five minutes");
+            }
+            Thread.sleep(1000);
+        }
     }
 
     /** Replaces the form token with one the server never issued, as a forged cross-site form would have. */

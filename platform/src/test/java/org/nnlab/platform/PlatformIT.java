@@ -44,7 +44,7 @@ class PlatformIT {
                 "-Dnnlab.labs.dir=" + labsWithLimit(LIMIT)));
         Browserless student = new Browserless(server.url());
         student.login("student", PASSWORD);
-        student.get("/labs/" + LAB);
+        student.awaitPublished(LAB);
         Path reference = Path.of(System.getProperty("nnlab.labs"), LAB, "reference");
         HttpResponse<String> submitted = student.postMultipart("/labs/" + LAB, Map.of("answer.reflection",
                 Files.readString(reference.resolve("answers/reflection.txt"))), Map.of("files",

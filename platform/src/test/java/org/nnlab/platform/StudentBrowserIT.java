@@ -55,6 +55,9 @@ class StudentBrowserIT {
         options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
+        Browserless student = new Browserless(server.url());
+        student.login("student", PASSWORD);
+        student.awaitPublished(LAB);
         browser = new ChromeDriver(service, options);
         Files.createDirectories(SCREENSHOTS);
     }

@@ -49,6 +49,7 @@ class TeachingIT {
                 "-Dnnlab.seed.instructors=2"));
         Path reference = Path.of(System.getProperty("nnlab.labs"), LAB, "reference");
         Browserless student = student("student");
+        student.awaitPublished(LAB);
         referencePath = student.submit(LAB, Files.readString(reference.resolve("Solution.java")),
                 Map.of("answer.reflection", Files.readString(reference.resolve("answers/reflection.txt"))));
         Browserless other = student("student2");
@@ -231,6 +232,44 @@ class TeachingIT {
     }
 
     @Test
+    @Order(8)
+    void anUploadedLabIsValidatedAndPublishedOnlyWhenItsSelfTestPasses() throws Exception {
+        instructor.get("/teach/labs");
+        HttpResponse<String> invalid = instructor.postFile("/teach/labs", "lab", "bad.zip", labZip("digits-bad",
+                text -> text.replace("heapMb: 1024", "heapMb: lots"), source -> source));
+        HttpResponse<String> failing = instructor.postFile("/teach/labs", "lab", "failing.zip",
+                labZip("digits-failing", text -> text, source -> source.replace("new Adam(1e-3)", "new Adam(1e-2)")));
+        HttpResponse<String> passing = instructor.postFile("/teach/labs", "lab", "passing.zip",
+                labZip("digits-copy", text -> text, source -> source));
+        HttpResponse<String> notAZip = instructor.postFile("/teach/labs", "lab", "notes.zip",
+                "not a zip".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertEquals(400, invalid.statusCode());
+        assertTrue(invalid.body().contains("digits-bad/lab.yaml: field &#39;limits.heapMb&#39; must be an integer of "
+                + "at least 64"), invalid.body());
+        assertEquals(400, notAZip.statusCode());
+        assertTrue(notAZip.body().contains("The zip is empty") || notAZip.body().contains("not a valid zip"));
+        assertEquals(302, failing.statusCode(), failing.body());
+        assertEquals(302, passing.statusCode(), passing.body());
+        String labs = awaitSelfTests("digits-failing", "digits-copy");
+        assertTrue(revisions(labs, "digits-copy").contains("<span class=\"selftest\">passed</span>"), labs);
+        assertTrue(revisions(labs, "digits-failing").contains("<span class=\"selftest\">failed</span>"), labs);
+        assertTrue(revisions(labs, "digits-failing").contains("the reference solution gets"), "it says why");
+
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).withSecond(0).withNano(0);
+        instructor.get(COURSE);
+        for (String lab : List.of("digits-failing", "digits-copy")) {
+            assertEquals(302, instructor.postForm(COURSE + "/assign", Map.of("lab", lab, "opensAt",
+                    now.minusDays(1).toString(), "deadline", now.plusDays(7).toString(), "latePolicy", "refuse"))
+                    .statusCode());
+        }
+        Browserless student = student("student");
+        assertEquals(404, student.get("/labs/digits-failing").statusCode(), "not published: its self-test failed");
+        assertEquals(200, student.get("/labs/digits-copy").statusCode(), "published");
+        assertFalse(student.get("/").body().contains("digits-failing"));
+    }
+
+    @Test
     void aStudentGets403OnEveryInstructorPageAndAction() throws Exception {
         Browserless student = student("student");
         student.get("/");
@@ -256,6 +295,49 @@ class TeachingIT {
                 "points", "0")).statusCode());
         assertEquals(403, forged.postForm(COURSE + "/labs/" + LAB + "/release", Map.of("released", "false"))
                 .statusCode());
+    }
+
+    /** Waits until both labs' newest revisions finished their self-tests; @return the labs page */
+    private static String awaitSelfTests(String... labs) throws Exception {
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (true) {
+            String page = instructor.get("/teach/labs").body();
+            boolean done = java.util.Arrays.stream(labs).allMatch(lab -> revisions(page, lab).matches(
+                    "(?s).*?<span class=\"selftest\">(passed|failed)</span>.*"));
+            if (done || System.nanoTime() > deadline) {
+                return page;
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    /** @return the table of one lab's revisions on the labs page */
+    private static String revisions(String page, String lab) {
+        int start = page.indexOf("id=\"revisions-" + lab + "\"");
+        return start < 0 ? "" : page.substring(start, page.indexOf("</table>", start));
+    }
+
+    /** @return the digits lab as a zip under another id, with its lab file and reference edited */
+    private static byte[] labZip(String id, java.util.function.UnaryOperator<String> labFile,
+                                 java.util.function.UnaryOperator<String> reference) throws java.io.IOException {
+        Path source = Path.of(System.getProperty("nnlab.labs"), LAB);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(bytes); var files = Files.walk(source)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                String name = source.relativize(file).toString();
+                byte[] content = Files.readAllBytes(file);
+                if (name.equals("lab.yaml")) {
+                    content = labFile.apply(Files.readString(file).replace("id: " + LAB, "id: " + id))
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                } else if (name.equals("reference/Solution.java")) {
+                    content = reference.apply(Files.readString(file)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new java.util.zip.ZipEntry(id + "/" + name));
+                zip.write(content);
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
     }
 
     private static String password(String page, String username) {

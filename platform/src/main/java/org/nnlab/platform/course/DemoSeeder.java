@@ -1,5 +1,6 @@
 package org.nnlab.platform.course;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -18,6 +19,7 @@ import org.nnlab.platform.account.Accounts;
 import org.nnlab.platform.account.Passwords;
 import org.nnlab.platform.account.Role;
 import org.nnlab.platform.lab.LabCatalog;
+import org.nnlab.platform.lab.LabSync;
 
 /**
  * On the first run (no instructor account yet) seeds a demo course that assigns every lab of the catalog, an
@@ -64,7 +66,8 @@ public class DemoSeeder {
     @ConfigProperty(name = "nnlab.seed.instructors", defaultValue = "1")
     int instructorCount;
 
-    void seed(@Observes @Initialized(ApplicationScoped.class) Object started) throws IOException {
+    void seed(@Observes @Priority(LabSync.PRIORITY + 1) @Initialized(ApplicationScoped.class) Object started)
+            throws IOException {
         if (accounts.byUsername("instructor").isPresent()) {
             return;
         }
@@ -85,14 +88,14 @@ public class DemoSeeder {
             text.append("  ").append(username).append(" / ").append(secret).append('\n');
         }
         LocalDateTime now = LocalDateTime.now(Clock.systemUTC()).withNano(0);
-        for (Lab lab : catalog.all()) {
+        for (Lab lab : catalog.latest()) {
             courses.assign(course, lab.id(), now.minusDays(1), now.plusDays(30), LatePolicy.PENALTY, 10);
         }
         Path file = Path.of(dataDirectory).toAbsolutePath().resolve("demo-accounts.txt");
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        LOG.info("Seeded the demo course " + COURSE + " with " + catalog.all().size() + " lab(s). " + text
+        LOG.info("Seeded the demo course " + COURSE + " with " + catalog.latest().size() + " lab(s). " + text
                 + "(also in " + file + ")");
     }
 }

@@ -99,8 +99,9 @@ public class GradingWorkers {
         try {
             SubmissionRecord record = submissions.byId(submissionId).orElseThrow(() -> new IllegalStateException(
                     "submission " + submissionId + " is gone"));
-            Lab lab = catalog.lab(record.getLabId()).orElseThrow(() -> new IllegalStateException(
-                    "the lab " + record.getLabId() + " is no longer in the catalog"));
+            Lab lab = catalog.revision(record.getLabId(), record.getLabVersion()).orElseThrow(() ->
+                    new IllegalStateException("the lab " + record.getLabId() + " has no revision "
+                            + record.getLabVersion()));
             submissions.status(submissionId, SubmissionStatus.GRADING);
             long start = System.nanoTime();
             GradingResult result = graders.grader().grade(lab, Submissions.toSubmission(record),

@@ -1,18 +1,23 @@
 package org.nnlab.platform.lab;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Logger;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.nnlab.grader.lab.Lab;
@@ -20,53 +25,115 @@ import org.nnlab.grader.lab.LabException;
 import org.nnlab.platform.grading.GraderProvider;
 
 /**
- * The labs found in the labs folder ({@code nnlab.labs.dir}), each validated by the grader's lab loader at start.
- * A lab that fails to load is left out and its error logged and kept for instructors.
+ * The labs, as revisions the platform stores under {@code <data dir>/labs/}. At start the labs folder
+ * ({@code nnlab.labs.dir}) is synced: a lab folder whose files changed becomes a new revision. Instructors add
+ * revisions by uploading a lab zip. Every revision is validated by the grader's lab loader (an invalid one is refused
+ * with file and field named) and self-tested through the grading queue; students see the newest revision that
+ * passed, and each submission is graded against the revision it recorded.
  */
 @ApplicationScoped
 public class LabCatalog {
-    private static final Logger LOG = Logger.getLogger(LabCatalog.class.getName());
-    private final Map<String, Lab> labs = new LinkedHashMap<>();
-    private final List<String> problems = new ArrayList<>();
+    private final Map<String, Lab> loaded = new ConcurrentHashMap<>();
+    private final List<String> problems = new CopyOnWriteArrayList<>();
+
+    @PersistenceContext(unitName = "nnlab")
+    EntityManager entityManager;
 
     @Inject
     @ConfigProperty(name = "nnlab.labs.dir")
     String labsDirectory;
 
     @Inject
+    @ConfigProperty(name = "nnlab.data.dir")
+    String dataDirectory;
+
+    @Inject
     GraderProvider graders;
 
-    @PostConstruct
-    void load() {
-        Path root = Path.of(labsDirectory).toAbsolutePath().normalize();
-        try (Stream<Path> folders = Files.list(root)) {
-            for (Path folder : folders.filter(f -> Files.isRegularFile(f.resolve("lab.yaml"))).sorted().toList()) {
-                try {
-                    Lab lab = graders.labLoader().load(folder);
-                    labs.put(lab.id(), lab);
-                } catch (LabException e) {
-                    problems.add(e.getMessage());
-                    LOG.warning("lab left out: " + e.getMessage());
-                }
-            }
-        } catch (IOException e) {
-            problems.add("cannot read the labs folder " + root + ": " + e.getMessage());
-            LOG.severe(problems.get(problems.size() - 1));
+    @Inject
+    SelfTests selfTests;
+
+    /** Records why a lab of the labs folder was left out at start. */
+    void problem(String problem) {
+        problems.add(problem);
+    }
+
+    /** @return the labs folder, synced at start */
+    Path labsFolder() {
+        return Path.of(labsDirectory).toAbsolutePath().normalize();
+    }
+
+    /**
+     * Validates a lab folder and, when its files differ from the lab's newest revision, stores it as a new revision
+     * and queues its self-test.
+     *
+     * @return the revision that holds these files, new or not
+     * @throws LabException when the lab is invalid, naming file and field
+     */
+    @Transactional
+    public LabRevision add(Path folder, String by) throws IOException {
+        Lab lab = graders.labLoader().load(folder);
+        String sha256 = LabStore.checksum(folder);
+        Optional<LabRevision> newest = revisions(lab.id()).stream().findFirst();
+        if (newest.isPresent() && newest.get().getSha256().equals(sha256)) {
+            return newest.get();
         }
-        LOG.info("lab catalog: " + labs.keySet() + " from " + root);
+        int number = newest.map(r -> r.getRevision() + 1).orElse(1);
+        Path stored = new LabStore(Path.of(dataDirectory).toAbsolutePath().resolve("labs")).store(folder, lab.id(),
+                number);
+        LabRevision revision = new LabRevision(lab.id(), number, sha256, stored.toString(),
+                LocalDateTime.now(Clock.systemUTC()), by);
+        entityManager.persist(revision);
+        entityManager.flush();
+        selfTests.start(revision, load(revision));
+        return revision;
     }
 
-    /** @return the lab with that id */
+    /** @return the lab students see: its newest revision that passed its self-test */
     public Optional<Lab> lab(String id) {
-        return Optional.ofNullable(labs.get(id));
+        for (LabRevision revision : revisions(id)) {
+            if (state(revision) == LabRevision.State.PASSED) {
+                return Optional.of(load(revision));
+            }
+        }
+        return Optional.empty();
     }
 
-    /** @return every lab, by folder name */
+    /** @return one revision of a lab, e.g. the one a submission recorded */
+    public Optional<Lab> revision(String id, int number) {
+        return revisions(id).stream().filter(r -> r.getRevision() == number).findFirst().map(this::load);
+    }
+
+    /** @return every lab students can see */
     public List<Lab> all() {
-        return List.copyOf(labs.values());
+        return labIds().stream().map(this::lab).flatMap(Optional::stream).toList();
     }
 
-    /** @return why labs were left out */
+    /** @return the newest revision of every lab, published or not, for instructors */
+    public List<Lab> latest() {
+        return labIds().stream().map(id -> load(revisions(id).get(0))).toList();
+    }
+
+    /** @return the newest revision of a lab, published or not */
+    public Optional<Lab> latest(String id) {
+        return revisions(id).stream().findFirst().map(this::load);
+    }
+
+    /** @return every revision of every lab, each lab's newest first, with its self-test brought up to date */
+    public Map<String, List<LabRevision>> revisions() {
+        Map<String, List<LabRevision>> all = new LinkedHashMap<>();
+        for (String id : labIds()) {
+            List<LabRevision> mine = new ArrayList<>();
+            for (LabRevision revision : revisions(id)) {
+                state(revision);
+                mine.add(entityManager.find(LabRevision.class, revision.getId()));
+            }
+            all.put(id, mine);
+        }
+        return all;
+    }
+
+    /** @return why labs of the labs folder were left out at start */
     public List<String> problems() {
         return Collections.unmodifiableList(problems);
     }
@@ -95,5 +162,30 @@ public class LabCatalog {
             throw new IllegalStateException("cannot read the starter of " + lab.id() + ": " + e.getMessage(), e);
         }
         return sources;
+    }
+
+    private LabRevision.State state(LabRevision revision) {
+        if (revision.getState() != LabRevision.State.TESTING) {
+            return revision.getState();
+        }
+        return selfTests.refresh(revision.getId(), load(revision));
+    }
+
+    private List<String> labIds() {
+        return entityManager.createQuery("SELECT DISTINCT r.labId FROM LabRevision r ORDER BY r.labId", String.class)
+                .getResultList();
+    }
+
+    private List<LabRevision> revisions(String id) {
+        return entityManager.createQuery("SELECT r FROM LabRevision r WHERE r.labId = :id ORDER BY r.revision DESC",
+                LabRevision.class).setParameter("id", id).getResultList();
+    }
+
+    /** @return the revision's lab, loaded once; its version is the revision number */
+    private Lab load(LabRevision revision) {
+        return loaded.computeIfAbsent(revision.getLabId() + "#" + revision.getRevision(), key -> {
+            Path folder = Path.of(revision.getDirectory());
+            return graders.labLoader().load(folder).at(folder, revision.getRevision());
+        });
     }
 }

@@ -30,12 +30,13 @@ import org.nnlab.platform.grading.GradingJob;
 import org.nnlab.platform.grading.JobQueue;
 import org.nnlab.platform.grading.LiveProgress;
 import org.nnlab.platform.lab.LabCatalog;
+import org.nnlab.platform.lab.SelfTests;
 import org.nnlab.platform.web.Pages;
 
 /**
  * {@code /submissions/ID}: a submission's state and, once graded, its report; {@code /submissions/ID/status}: its
  * state as JSON, which the page polls until it is graded. Only its author and the instructors of its author's course
- * see it: to anyone else it does not exist (404). The hidden test accuracy and the instructor's scores and comments
+ * see it (and any instructor a lab's self-test): to anyone else it does not exist (404). The hidden test accuracy and the instructor's scores and comments
  * reach the author once the instructor releases the lab's results.
  */
 @WebServlet("/submissions/*")
@@ -68,7 +69,8 @@ public class SubmissionServlet extends HttpServlet {
         String user = request.getRemoteUser();
         boolean instructor = request.isUserInRole(Role.INSTRUCTOR);
         Optional<SubmissionRecord> found = submissions.visibleTo(id, user, s -> instructor
-                && courses.teaches(user, s.getAuthor().getUsername(), s.getLabId()));
+                && (courses.teaches(user, s.getAuthor().getUsername(), s.getLabId())
+                || s.getAuthor().getUsername().equals(SelfTests.ACCOUNT)));
         if (found.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such submission.");
             return;

@@ -171,7 +171,7 @@ public class CourseServlet extends HttpServlet {
                 }
                 case "assign" -> {
                     String labId = text(request.getParameter("lab"));
-                    if (catalog.lab(labId).isEmpty()) {
+                    if (catalog.latest(labId).isEmpty()) {
                         throw new InputException("There is no lab '" + labId + "' in the catalog.");
                     }
                     LatePolicy policy = "penalty".equals(request.getParameter("latePolicy")) ? LatePolicy.PENALTY
@@ -249,7 +249,7 @@ public class CourseServlet extends HttpServlet {
         model.put("titles", titles(courses.assignments(course)));
         model.put("gradebook", grades.gradebook(course));
         model.put("students", courses.students(course));
-        model.put("labs", catalog.all());
+        model.put("labs", catalog.latest());
         return model;
     }
 
@@ -276,7 +276,7 @@ public class CourseServlet extends HttpServlet {
 
     private Map<String, String> titles(List<LabAssignment> assignments) {
         Map<String, String> titles = new HashMap<>();
-        assignments.forEach(a -> titles.put(a.getLabId(), catalog.lab(a.getLabId()).map(Lab::title)
+        assignments.forEach(a -> titles.put(a.getLabId(), catalog.latest(a.getLabId()).map(Lab::title)
                 .orElse(a.getLabId() + " (no longer in the catalog)")));
         return titles;
     }

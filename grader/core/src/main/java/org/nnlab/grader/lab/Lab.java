@@ -38,6 +38,12 @@ public record Lab(Path directory, String id, int version, String title, String d
         checks = List.copyOf(checks);
     }
 
+    /** @return this lab as stored elsewhere under another version number, e.g. a platform's revision */
+    public Lab at(Path folder, int newVersion) {
+        return new Lab(folder, id, newVersion, title, dataset, split, scaling, entryClass, parameters, limits, runs,
+                answers, checks, instructions, starter, reference, submissions);
+    }
+
     /** @return the sum of the points of every check */
     public double maxScore() {
         return checks.stream().mapToDouble(CheckSpec::points).sum();

@@ -1,0 +1,52 @@
+package org.nnlab.platform.lab;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.nnlab.grader.lab.LabException;
+
+/**
+ * Syncs the labs folder into the catalog when the application starts, before the demo course is seeded: a lab whose
+ * files changed becomes a new revision and is self-tested; an invalid one is left out, its problem kept for
+ * instructors.
+ */
+@ApplicationScoped
+public class LabSync {
+    private static final Logger LOG = Logger.getLogger(LabSync.class.getName());
+
+    /** Observers with a lower priority run first; the demo seeder runs after this. */
+    public static final int PRIORITY = 100;
+
+    @Inject
+    LabCatalog catalog;
+
+    void sync(@Observes @Priority(PRIORITY) @Initialized(ApplicationScoped.class) Object started) {
+        Path root = catalog.labsFolder();
+        try (Stream<Path> folders = Files.list(root)) {
+            for (Path folder : folders.filter(f -> Files.isRegularFile(f.resolve("lab.yaml"))).sorted().toList()) {
+                try {
+                    catalog.add(folder, "labs folder");
+                } catch (LabException e) {
+                    catalog.problem(e.getMessage());
+                    LOG.warning("lab left out: " + e.getMessage());
+                } catch (IOException | RuntimeException e) {
+                    catalog.problem(folder + ": cannot be stored: " + e.getMessage());
+                    LOG.log(Level.WARNING, "lab left out: " + folder, e);
+                }
+            }
+        } catch (IOException e) {
+            catalog.problem("cannot read the labs folder " + root + ": " + e.getMessage());
+            LOG.severe("cannot read the labs folder " + root + ": " + e.getMessage());
+        }
+        LOG.info("lab catalog: " + catalog.latest().stream().map(l -> l.id() + " revision " + l.version()).toList()
+                + " from " + root);
+    }
+}
