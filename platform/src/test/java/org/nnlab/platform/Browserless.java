@@ -78,17 +78,22 @@ final class Browserless {
 
     /** @return the submission's state once it is graded or failed; fails after five minutes */
     com.fasterxml.jackson.databind.JsonNode awaitResult(String submission) throws IOException, InterruptedException {
+        return awaitStatus(submission, "GRADED", "FAILED");
+    }
+
+    /** @return the submission's state once its status is one of {@code statuses}; fails after five minutes */
+    com.fasterxml.jackson.databind.JsonNode awaitStatus(String submission, String... statuses)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + 300_000_000_000L;
         com.fasterxml.jackson.databind.JsonNode state = null;
         while (System.nanoTime() < deadline) {
             state = new com.fasterxml.jackson.databind.ObjectMapper().readTree(get(submission + "/status").body());
-            String status = state.get("status").asText();
-            if (status.equals("GRADED") || status.equals("FAILED")) {
+            if (java.util.Arrays.asList(statuses).contains(state.get("status").asText())) {
                 return state;
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("not graded in time; last state " + state);
+        throw new AssertionError("not " + String.join(" or ", statuses) + " in time; last state " + state);
     }
 
     /**

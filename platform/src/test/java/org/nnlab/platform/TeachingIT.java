@@ -136,6 +136,10 @@ class TeachingIT {
         JsonNode state = instructor.awaitResult(referencePath);
         instructor.awaitResult(brokenPath);
         assertEquals(97.0, state.get("score").asDouble(), "the manual score survives the regrade");
+        assertEquals("{\"total\":2,\"done\":2,\"finished\":true}",
+                instructor.get(COURSE + "/labs/" + LAB + "/regrade").body(), "the regrade's progress");
+        assertTrue(instructor.get(COURSE + "/labs/" + LAB).body().contains("<progress id=\"regrade-bar\" value=\"2\" "
+                + "max=\"2\">"), "the progress bar is full");
         String page = instructor.get(referencePath).body();
         assertTrue(page.contains("id=\"past-results\""), "the earlier result is kept");
         assertTrue(page.contains("<td>100.0</td>"), "with its score");
@@ -270,6 +274,66 @@ class TeachingIT {
     }
 
     @Test
+    @Order(9)
+    void aRunningJobRetriedByTheInstructorIsGradedByAnotherWorkerAndStoredOnce() throws Exception {
+        Path reference = Path.of(System.getProperty("nnlab.labs"), LAB, "reference");
+        Browserless third = student("student3");
+        String path = third.submit(LAB, Files.readString(reference.resolve("Solution.java")),
+                Map.of("answer.reflection", Files.readString(reference.resolve("answers/reflection.txt"))));
+        third.awaitStatus(path, "GRADING", "GRADED", "FAILED");
+        java.util.regex.Matcher running = java.util.regex.Pattern.compile("/teach/queue/([0-9a-f-]{36})/retry")
+                .matcher(instructor.get("/teach/queue").body());
+        assertTrue(running.find(), "the running job can be retried");
+
+        HttpResponse<String> retried = instructor.postForm("/teach/queue/" + running.group(1) + "/retry", Map.of());
+
+        assertEquals(302, retried.statusCode());
+        String queue = instructor.get("/teach/queue").body();
+        assertTrue(queue.contains("The job&#39;s lease was ended: the next free worker grades it again."), queue);
+        JsonNode state = third.awaitResult(path);
+        assertEquals("GRADED", state.get("status").asText());
+        assertEquals(100.0, state.get("score").asDouble());
+        String page = instructor.get(path).body();
+        assertTrue(page.contains("<span id=\"attempts\">2</span>"), "graded by the second attempt");
+        assertFalse(page.contains("id=\"past-results\""), "one result stored, not two");
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!instructor.get("/teach/queue").body().contains("No job is waiting, running or failed.")) {
+            assertTrue(System.nanoTime() < deadline, "the queue empties: no attempt is left running");
+            Thread.sleep(1000);
+        }
+    }
+
+    @Test
+    @Order(10)
+    void anInstructorGivesAStudentANewPasswordAndTakesThemOutOfTheCourse() throws Exception {
+        Browserless second = new Browserless(server.url());
+        second.login("instructor2", PASSWORD);
+        second.get("/teach/courses/ML-201");
+
+        HttpResponse<String> reset = second.postForm("/teach/courses/ML-201/password", Map.of("username", "kim"));
+        HttpResponse<String> stranger = second.postForm("/teach/courses/ML-201/password", Map.of("username",
+                "student"));
+        String page = second.get("/teach/courses/ML-201").body();
+        java.util.regex.Matcher password = java.util.regex.Pattern.compile("New password of kim \\(shown only now; "
+                + "they change it on their account page\\): ([A-Za-z0-9]+)\\.").matcher(page);
+
+        assertEquals(302, reset.statusCode());
+        assertEquals(400, stranger.statusCode(), "a student of another course");
+        assertTrue(stranger.body().contains("&#39;student&#39; is not a student of ML-201."), stranger.body());
+        assertTrue(password.find(), page);
+        assertEquals(302, new Browserless(server.url()).login("kim", password.group(1)).statusCode());
+        assertTrue(second.get("/teach/courses/ML-201/labs/" + LAB).body().contains(kimSubmission));
+
+        HttpResponse<String> removed = second.postForm("/teach/courses/ML-201/unenrol", Map.of("username", "kim"));
+
+        assertEquals(302, removed.statusCode());
+        assertTrue(second.get("/teach/courses/ML-201").body().contains("kim is no longer enrolled."));
+        assertFalse(second.get("/teach/courses/ML-201/labs/" + LAB).body().contains(kimSubmission));
+        assertFalse(second.get("/teach/courses/ML-201/gradebook.csv").body().contains("kim,"));
+        assertEquals(404, second.get(kimSubmission).statusCode(), "no longer the instructor's student");
+    }
+
+    @Test
     void aStudentGets403OnEveryInstructorPageAndAction() throws Exception {
         Browserless student = student("student");
         student.get("/");
@@ -279,9 +343,10 @@ class TeachingIT {
             assertEquals(403, student.get(page).statusCode(), page);
         }
         for (String action : List.of(COURSE + "/labs/" + LAB + "/release", COURSE + "/labs/" + LAB + "/regrade",
-                "/teach" + referencePath + "/override", "/teach" + referencePath + "/regrade")) {
+                "/teach" + referencePath + "/override", "/teach" + referencePath + "/regrade", COURSE + "/unenrol",
+                COURSE + "/password", COURSE + "/students", COURSE + "/assign", "/teach/courses", "/teach/labs")) {
             assertEquals(403, student.postForm(action, Map.of("released", "true", "check", "reflection",
-                    "points", "10")).statusCode(), action);
+                    "points", "10", "username", "student2")).statusCode(), action);
         }
     }
 
@@ -295,6 +360,8 @@ class TeachingIT {
                 "points", "0")).statusCode());
         assertEquals(403, forged.postForm(COURSE + "/labs/" + LAB + "/release", Map.of("released", "false"))
                 .statusCode());
+        assertEquals(403, forged.postForm(COURSE + "/password", Map.of("username", "student")).statusCode());
+        assertEquals(403, forged.postForm(COURSE + "/unenrol", Map.of("username", "student")).statusCode());
     }
 
     /** Waits until both labs' newest revisions finished their self-tests; @return the labs page */

@@ -51,6 +51,18 @@ public class Accounts {
         return Optional.empty();
     }
 
+    /**
+     * Gives an account a new random password, e.g. when a student forgot theirs; the caller shows it once.
+     *
+     * @return the new password
+     */
+    @Transactional
+    public String resetPassword(UserAccount account) {
+        String password = passwords.random(12);
+        entityManager.find(UserAccount.class, account.getId()).setPasswordHash(passwords.hash(password));
+        return password;
+    }
+
     /** @return a new account with the password hashed */
     @Transactional
     public UserAccount create(String username, String password, String role, String displayName) {

@@ -59,6 +59,18 @@ public class Courses {
     }
 
     /**
+     * Takes a student out of a course. Their submissions stay stored, and show again if they are enrolled again.
+     *
+     * @return whether they were enrolled
+     */
+    @Transactional
+    public boolean unenroll(Course course, UserAccount student) {
+        return entityManager.createQuery("DELETE FROM Enrollment e WHERE e.course = :course AND e.user = :user")
+                .setParameter("course", entityManager.merge(course)).setParameter("user", entityManager.merge(student))
+                .executeUpdate() > 0;
+    }
+
+    /**
      * Assigns a lab to a course, or changes its dates and late policy when it is assigned already.
      *
      * @throws IllegalArgumentException when the dates or the policy make no sense, with the reason
@@ -139,6 +151,13 @@ public class Courses {
     public void release(LabAssignment assignment, boolean released) {
         entityManager.find(LabAssignment.class, assignment.getId()).release(released,
                 java.time.LocalDateTime.now(java.time.Clock.systemUTC()));
+    }
+
+    /** Records that every submission of an assigned lab was queued to be graded again: {@code count} of them. */
+    @Transactional
+    public void regradeStarted(LabAssignment assignment, int count) {
+        entityManager.find(LabAssignment.class, assignment.getId()).regradeStarted(
+                java.time.LocalDateTime.now(java.time.Clock.systemUTC()), count);
     }
 
     /** @return the assignment of a lab in one of {@code username}'s courses */

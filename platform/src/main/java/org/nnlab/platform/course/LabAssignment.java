@@ -40,6 +40,10 @@ public class LabAssignment {
 
     private LocalDateTime releasedAt;
 
+    private LocalDateTime regradeStartedAt;
+
+    private int regradeCount;
+
     protected LabAssignment() {
     }
 
@@ -140,5 +144,21 @@ public class LabAssignment {
     void release(boolean released, LocalDateTime at) {
         this.resultsReleased = released;
         this.releasedAt = released ? at : null;
+    }
+
+    /** @return when the instructor last had every submission graded again (UTC), or null */
+    public LocalDateTime getRegradeStartedAt() {
+        return regradeStartedAt;
+    }
+
+    /** @return how many submissions that regrade queued */
+    public int getRegradeCount() {
+        return regradeCount;
+    }
+
+    /** Records that {@code count} submissions were queued to be graded again at {@code at}. */
+    void regradeStarted(LocalDateTime at, int count) {
+        this.regradeStartedAt = at;
+        this.regradeCount = count;
     }
 }

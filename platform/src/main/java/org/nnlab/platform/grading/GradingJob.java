@@ -83,6 +83,13 @@ public class GradingJob {
         this.attempts++;
     }
 
+    /** Puts the job back in the queue, for another attempt. */
+    void requeue() {
+        this.state = State.QUEUED;
+        this.worker = null;
+        this.leaseUntil = null;
+    }
+
     /** Marks the job finished. */
     void finish(boolean done, LocalDateTime now) {
         this.state = done ? State.DONE : State.FAILED;

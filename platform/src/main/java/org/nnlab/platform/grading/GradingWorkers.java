@@ -27,12 +27,15 @@ import org.nnlab.platform.submission.Submissions;
 /**
  * The pool of workers that grade queued submissions, started with the application: {@code nnlab.grading.workers}
  * of them (0 means one per core). Each claims a job, grades it through the sandboxed grader, stores the result,
- * and claims the next; when the queue is empty it waits a second.
+ * and claims the next; when the queue is empty it waits a second. A job that fails for a reason of the platform's own
+ * (not the submission's) is queued again, up to three attempts.
  */
 @ApplicationScoped
 public class GradingWorkers {
     private static final Logger LOG = Logger.getLogger(GradingWorkers.class.getName());
     private static final long IDLE_MILLIS = 1000;
+    /** Attempts at a job that fails for a reason of the platform's own, before its submission is marked failed. */
+    private static final int MAX_ATTEMPTS = 3;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
@@ -95,6 +98,7 @@ public class GradingWorkers {
 
     private void grade(GradingJob job) {
         String submissionId = job.getSubmissionId();
+        Runnable outcome;
         boolean done = false;
         try {
             SubmissionRecord record = submissions.byId(submissionId).orElseThrow(() -> new IllegalStateException(
@@ -105,17 +109,29 @@ public class GradingWorkers {
             submissions.status(submissionId, SubmissionStatus.GRADING);
             long start = System.nanoTime();
             GradingResult result = graders.grader().grade(lab, Submissions.toSubmission(record),
-                    new JobProgress(queue, job.getId(), lab.parameters().get("epochs"), lab.runs()));
-            submissions.graded(submissionId, result.score(), result.maxScore(), ResultJson.write(result),
-                    (System.nanoTime() - start) / 1_000_000);
+                    new JobProgress(queue, job.getId(), job.getAttempts(), lab.parameters().get("epochs"),
+                            lab.runs()));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            String json = ResultJson.write(result);
+            outcome = () -> submissions.graded(submissionId, result.score(), result.maxScore(), json, millis);
             done = true;
         } catch (SubmissionException | SandboxUnavailableException e) {
-            submissions.failed(submissionId, e.getMessage());
+            outcome = () -> submissions.failed(submissionId, e.getMessage());
         } catch (Exception e) {
+            if (job.getAttempts() < MAX_ATTEMPTS) {
+                LOG.log(Level.WARNING, "grading submission " + submissionId + " failed at attempt "
+                        + job.getAttempts() + "; it is queued again", e);
+                queue.requeue(job.getId(), job.getAttempts(), () -> submissions.status(submissionId,
+                        SubmissionStatus.QUEUED));
+                return;
+            }
             LOG.log(Level.SEVERE, "grading submission " + submissionId + " failed", e);
-            submissions.failed(submissionId, "The platform could not grade this submission: " + e.getMessage());
-        } finally {
-            queue.finish(job.getId(), done);
+            outcome = () -> submissions.failed(submissionId, "The platform could not grade this submission: "
+                    + e.getMessage());
+        }
+        if (!queue.finish(job.getId(), job.getAttempts(), done, outcome)) {
+            LOG.info("attempt " + job.getAttempts() + " at submission " + submissionId + " lost its job to a later "
+                    + "attempt; its outcome is dropped");
         }
     }
 

@@ -16,6 +16,7 @@ import org.nnlab.protocol.EpochRecord;
 final class JobProgress implements GradingListener {
     private final JobQueue queue;
     private final String jobId;
+    private final int attempt;
     private final int epochs;
     private final List<String> runs;
     private final Map<String, List<EpochResult>> curves = new LinkedHashMap<>();
@@ -23,13 +24,15 @@ final class JobProgress implements GradingListener {
 
     /**
      * @param queue  where progress is recorded
-     * @param jobId  the job
+     * @param jobId   the job
+     * @param attempt the attempt that grades it: progress of an attempt that lost the job is not shown
      * @param epochs the lab's epochs parameter, or null when it has none
      * @param runs   the runs the lab asks for
      */
-    JobProgress(JobQueue queue, String jobId, Double epochs, List<String> runs) {
+    JobProgress(JobQueue queue, String jobId, int attempt, Double epochs, List<String> runs) {
         this.queue = queue;
         this.jobId = jobId;
+        this.attempt = attempt;
         this.epochs = epochs == null ? 0 : epochs.intValue();
         this.runs = List.copyOf(runs);
     }
@@ -48,6 +51,6 @@ final class JobProgress implements GradingListener {
     }
 
     private void save(String run, int epoch) {
-        queue.progress(jobId, new LiveProgress(stage, run, epoch, epochs, runs, curves).toJson());
+        queue.progress(jobId, attempt, new LiveProgress(stage, run, epoch, epochs, runs, curves).toJson());
     }
 }

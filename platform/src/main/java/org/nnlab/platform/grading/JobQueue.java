@@ -3,6 +3,7 @@ package org.nnlab.platform.grading;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -54,23 +55,58 @@ public class JobQueue {
                     .setParameter("id", candidate.getId()).setParameter("version", candidate.getVersion())
                     .executeUpdate();
             if (claimed == 1) {
-                entityManager.detach(candidate);
-                return Optional.of(entityManager.find(GradingJob.class, candidate.getId()));
+                GradingJob job = entityManager.find(GradingJob.class, candidate.getId());
+                entityManager.refresh(job); // the bulk update bypassed the persistence context
+                return Optional.of(job);
             }
         }
         return Optional.empty();
     }
 
-    /** Marks a job finished, with or without a result. */
+    /**
+     * Marks a job finished, with or without a result, and records its outcome in the same transaction, if the attempt
+     * that graded it still holds it. An attempt whose lease was ended (by an instructor's retry, or because it ran
+     * past it) and whose job another worker claimed since records nothing: only one attempt's result is ever stored.
+     *
+     * @param attempt the job's attempt number when this worker claimed it
+     * @param outcome stores the submission's result or failure
+     * @return whether the attempt still held the job, so that its outcome was stored
+     */
     @Transactional
-    public void finish(String jobId, boolean done) {
-        entityManager.find(GradingJob.class, jobId).finish(done, now());
+    public boolean finish(String jobId, int attempt, boolean done, Runnable outcome) {
+        return settle(jobId, attempt, job -> job.finish(done, now()), outcome);
     }
 
-    /** Records what a running job is doing, for the submission page. */
+    /**
+     * Puts a job back in the queue after its attempt failed for a reason of the platform's own (not the
+     * submission's), if that attempt still holds it; the next free worker tries again.
+     *
+     * @param outcome marks the submission as waiting again
+     * @return whether the attempt still held the job
+     */
     @Transactional
-    public void progress(String jobId, String progress) {
-        entityManager.find(GradingJob.class, jobId).setProgress(progress);
+    public boolean requeue(String jobId, int attempt, Runnable outcome) {
+        return settle(jobId, attempt, GradingJob::requeue, outcome);
+    }
+
+    private boolean settle(String jobId, int attempt, java.util.function.Consumer<GradingJob> change,
+                           Runnable outcome) {
+        GradingJob job = entityManager.find(GradingJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
+        if (job == null || job.getState() != GradingJob.State.RUNNING || job.getAttempts() != attempt) {
+            return false;
+        }
+        outcome.run();
+        change.accept(job);
+        return true;
+    }
+
+    /** Records what a running job is doing, for the submission page, unless another attempt holds it now. */
+    @Transactional
+    public void progress(String jobId, int attempt, String progress) {
+        entityManager.createQuery("UPDATE GradingJob j SET j.progress = :progress WHERE j.id = :id AND "
+                + "j.attempts = :attempt AND j.state = :running").setParameter("progress", progress)
+                .setParameter("id", jobId).setParameter("attempt", attempt)
+                .setParameter("running", GradingJob.State.RUNNING).executeUpdate();
     }
 
     /** @return the jobs waiting or running, oldest first, then the newest failed ones */

@@ -19,6 +19,7 @@ import java.util.Map;
 import org.nnlab.grader.lab.LabException;
 import org.nnlab.platform.account.Role;
 import org.nnlab.platform.web.InputException;
+import org.nnlab.platform.web.Notice;
 import org.nnlab.platform.web.Pages;
 
 /**
@@ -40,8 +41,7 @@ public class LabAuthoringServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Object notice = request.getSession().getAttribute("notice");
-        request.getSession().removeAttribute("notice");
+        String notice = Notice.take(request);
         show(request, response, notice, null);
     }
 
@@ -60,7 +60,7 @@ public class LabAuthoringServlet extends HttpServlet {
                 lab = LabStore.unzip(zip, folder);
             }
             LabRevision revision = catalog.add(lab, request.getRemoteUser());
-            request.getSession().setAttribute("notice", "Lab " + revision.getLabId() + " is at revision "
+            Notice.set(request, "Lab " + revision.getLabId() + " is at revision "
                     + revision.getRevision() + " (" + revision.getState().name().toLowerCase()
                     + "); students see it once its self-test passes.");
             response.sendRedirect(request.getContextPath() + "/teach/labs");

@@ -33,7 +33,10 @@ import org.nnlab.platform.grading.GraderProvider;
  */
 @ApplicationScoped
 public class LabCatalog {
+    /** How long this instance trusts what it found published, before asking the database again. */
+    private static final long PUBLISHED_FOR_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
     private final Map<String, Lab> loaded = new ConcurrentHashMap<>();
+    private final Map<String, Published> published = new ConcurrentHashMap<>();
     private final List<String> problems = new CopyOnWriteArrayList<>();
 
     @PersistenceContext(unitName = "nnlab")
@@ -85,18 +88,41 @@ public class LabCatalog {
                 LocalDateTime.now(Clock.systemUTC()), by);
         entityManager.persist(revision);
         entityManager.flush();
+        published.remove(lab.id());
         selfTests.start(revision, load(revision));
         return revision;
     }
 
-    /** @return the lab students see: its newest revision that passed its self-test */
+    /**
+     * The lab students see: its newest revision that passed its self-test. Every page asks for it, so what was found
+     * is kept for a few seconds, unless a newer revision is still being tested; another platform instance's new
+     * revision shows here within that time.
+     */
     public Optional<Lab> lab(String id) {
-        for (LabRevision revision : revisions(id)) {
-            if (state(revision) == LabRevision.State.PASSED) {
-                return Optional.of(load(revision));
-            }
+        Published known = published.get(id);
+        if (known != null && System.nanoTime() - known.until() < 0) {
+            return known.lab();
         }
-        return Optional.empty();
+        boolean testing = false;
+        Optional<Lab> found = Optional.empty();
+        for (LabRevision revision : revisions(id)) {
+            LabRevision.State state = state(revision);
+            if (state == LabRevision.State.PASSED) {
+                found = Optional.of(load(revision));
+                break;
+            }
+            testing |= state == LabRevision.State.TESTING;
+        }
+        if (testing) {
+            published.remove(id);
+        } else {
+            published.put(id, new Published(found, System.nanoTime() + PUBLISHED_FOR_NANOS));
+        }
+        return found;
+    }
+
+    /** What {@link #lab} found for a lab id, and until when to trust it. */
+    private record Published(Optional<Lab> lab, long until) {
     }
 
     /** @return one revision of a lab, e.g. the one a submission recorded */

@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.nnlab.grader.cli.LabSelfTest;
 import org.nnlab.grader.lab.Lab;
 import org.nnlab.grader.result.GradingResult;
-import org.nnlab.grader.result.ResultJson;
 import org.nnlab.grader.submission.SubmissionException;
 import org.nnlab.platform.account.Accounts;
 import org.nnlab.platform.account.Passwords;
@@ -79,7 +78,8 @@ public class SelfTests {
             revision.verdict(LabRevision.State.FAILED, (broken == reference.get() ? "the reference" : "the starter")
                     + " could not be graded: " + broken.getError());
         } else if (graded(reference.get()) && graded(starter.get())) {
-            List<String> problems = LabSelfTest.problems(lab, result(reference.get()), result(starter.get()));
+            List<String> problems = LabSelfTest.problems(lab, reference.get().result().orElseThrow(),
+                    starter.get().result().orElseThrow());
             revision.verdict(problems.isEmpty() ? LabRevision.State.PASSED : LabRevision.State.FAILED,
                     problems.isEmpty() ? null : String.join("; ", problems));
         }
@@ -94,11 +94,4 @@ public class SelfTests {
         return record.getStatus() == SubmissionStatus.GRADED;
     }
 
-    private static GradingResult result(SubmissionRecord record) {
-        try {
-            return ResultJson.read(record.getResultJson());
-        } catch (IOException e) {
-            throw new IllegalStateException("a stored result is not valid JSON", e);
-        }
-    }
 }

@@ -8,8 +8,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.io.IOException;
 import java.time.LocalDateTime;
+import java.util.Optional;
 import java.util.UUID;
+import org.nnlab.grader.result.GradingResult;
+import org.nnlab.grader.result.ResultJson;
 import org.nnlab.platform.account.UserAccount;
 
 /** A submission as stored before grading: sources, answers, their checksum, who and when; then its result. */
@@ -236,6 +240,21 @@ public class SubmissionRecord {
     /** @return the grading result as JSON, once graded */
     public String getResultJson() {
         return resultJson;
+    }
+
+    /**
+     * @return the grading result, once graded
+     * @throws IllegalStateException when the stored JSON cannot be read, which only a damaged database causes
+     */
+    public Optional<GradingResult> result() {
+        if (resultJson == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ResultJson.read(resultJson));
+        } catch (IOException e) {
+            throw new IllegalStateException("the stored result of submission " + id + " is not valid JSON", e);
+        }
     }
 
     /** @return why it could not be graded */

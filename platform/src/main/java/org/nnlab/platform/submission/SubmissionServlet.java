@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.nnlab.grader.result.GradingResult;
-import org.nnlab.grader.result.ResultJson;
 import org.nnlab.grader.result.RunResult;
 import org.nnlab.grader.lab.CheckSpec;
 import org.nnlab.grader.lab.Lab;
@@ -79,8 +78,7 @@ public class SubmissionServlet extends HttpServlet {
         boolean released = courses.assignmentOf(record.getAuthor().getUsername(), record.getLabId())
                 .map(LabAssignment::isResultsReleased).orElse(false);
         boolean fullView = instructor || released;
-        GradingResult result = record.getResultJson() == null ? null : visible(ResultJson.read(
-                record.getResultJson()), fullView);
+        GradingResult result = record.result().map(r -> visible(r, fullView)).orElse(null);
         Map<String, Object> state = state(record, result, fullView);
         if (status) {
             response.setContentType("application/json;charset=UTF-8");
@@ -111,6 +109,7 @@ public class SubmissionServlet extends HttpServlet {
         if (instructor) {
             model.put("overrideHistory", submissions.overrideHistory(record.getId()));
             model.put("pastResults", submissions.pastResults(record.getId()));
+            model.put("job", queue.ofSubmission(record.getId()).orElse(null));
         }
         pages.render(request, response, "submission", model);
     }

@@ -21,7 +21,6 @@ import org.nnlab.datasets.obtain.Checksums;
 import org.nnlab.grader.lab.Lab;
 import org.nnlab.grader.result.CheckResult;
 import org.nnlab.grader.result.GradingResult;
-import org.nnlab.grader.result.ResultJson;
 import org.nnlab.grader.submission.Submission;
 import org.nnlab.grader.submission.SubmissionException;
 import org.nnlab.platform.account.Accounts;
@@ -189,7 +188,7 @@ public class Submissions {
     public void override(String submissionId, String checkId, double points, String comment, String byUsername) {
         SubmissionRecord record = entityManager.find(SubmissionRecord.class, submissionId,
                 LockModeType.PESSIMISTIC_WRITE);
-        CheckResult check = result(record).flatMap(r -> r.checks().stream().filter(c -> c.id().equals(checkId))
+        CheckResult check = record.result().flatMap(r -> r.checks().stream().filter(c -> c.id().equals(checkId))
                 .findFirst()).orElseThrow(() -> new SubmissionException("The submission has no graded check '"
                 + checkId + "'."));
         if (!(points >= 0 && points <= check.maxPoints())) {
@@ -210,8 +209,22 @@ public class Submissions {
 
     /** @return the override that counts for each check of a submission: the newest */
     public Map<String, CheckOverride> overrides(String submissionId) {
-        Map<String, CheckOverride> newest = new TreeMap<>();
-        overrideHistory(submissionId).forEach(o -> newest.put(o.getCheckId(), o));
+        return overrides(List.of(submissionId)).getOrDefault(submissionId, Map.of());
+    }
+
+    /**
+     * The overrides of many submissions in one query, e.g. for a table of a lab's submissions.
+     *
+     * @return by submission id, the override that counts for each check; submissions without any are left out
+     */
+    public Map<String, Map<String, CheckOverride>> overrides(java.util.Collection<String> submissionIds) {
+        Map<String, Map<String, CheckOverride>> newest = new java.util.HashMap<>();
+        if (submissionIds.isEmpty()) {
+            return newest;
+        }
+        entityManager.createQuery("SELECT o FROM CheckOverride o WHERE o.submissionId IN :ids ORDER BY o.at",
+                CheckOverride.class).setParameter("ids", submissionIds).getResultList().forEach(o -> newest
+                .computeIfAbsent(o.getSubmissionId(), id -> new TreeMap<>()).put(o.getCheckId(), o));
         return newest;
     }
 
@@ -230,19 +243,8 @@ public class Submissions {
         if (overrides.isEmpty()) {
             return null;
         }
-        return result(record).map(r -> Math.round(r.checks().stream().mapToDouble(c -> overrides.containsKey(c.id())
+        return record.result().map(r -> Math.round(r.checks().stream().mapToDouble(c -> overrides.containsKey(c.id())
                 ? overrides.get(c.id()).getPoints() : c.points()).sum() * 100) / 100.0).orElse(null);
-    }
-
-    private static Optional<GradingResult> result(SubmissionRecord record) {
-        if (record.getResultJson() == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(ResultJson.read(record.getResultJson()));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("a stored result is not valid JSON", e);
-        }
     }
 
     /** Records that a submission could not be graded. */

@@ -2,7 +2,7 @@ package org.nnlab.platform.teaching;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.nnlab.grader.lab.Lab;
 import org.nnlab.grader.result.CheckResult;
-import org.nnlab.grader.result.ResultJson;
+import org.nnlab.grader.result.GradingResult;
 import org.nnlab.platform.account.UserAccount;
 import org.nnlab.platform.course.Course;
 import org.nnlab.platform.course.Courses;
@@ -22,6 +22,7 @@ import org.nnlab.platform.lab.LabCatalog;
 import org.nnlab.platform.submission.CheckOverride;
 import org.nnlab.platform.submission.SubmissionHistory;
 import org.nnlab.platform.submission.SubmissionRecord;
+import org.nnlab.platform.submission.SubmissionStatus;
 import org.nnlab.platform.submission.Submissions;
 
 /** Reads a course's submissions as its instructor sees them: per lab, per check, and as a gradebook. */
@@ -42,26 +43,49 @@ public class CourseGrades {
      * @return the course's submissions to a lab, newest first
      */
     public List<SubmissionRow> submissions(Course course, Lab lab, String student, String status) {
-        List<String> students = courses.students(course).stream().map(UserAccount::getUsername).toList();
-        List<SubmissionRecord> all = submissions.ofLab(lab.id(), students);
+        List<SubmissionRecord> all = all(course, lab.id());
         Set<String> counting = all.stream().collect(Collectors.groupingBy(s -> s.getAuthor().getUsername()))
                 .values().stream().map(mine -> new SubmissionHistory(mine, lab.submissions(), true).counting())
                 .flatMap(Optional::stream).map(SubmissionRecord::getId).collect(Collectors.toSet());
+        Map<String, Map<String, CheckOverride>> allOverrides = submissions.overrides(all.stream()
+                .map(SubmissionRecord::getId).toList());
         List<SubmissionRow> rows = new ArrayList<>();
         for (SubmissionRecord record : all) {
             if (!student.isEmpty() && !record.getAuthor().getUsername().equals(student)
                     || !status.isEmpty() && !record.getStatus().name().equalsIgnoreCase(status)) {
                 continue;
             }
-            Map<String, CheckOverride> overrides = submissions.overrides(record.getId());
+            Map<String, CheckOverride> overrides = allOverrides.getOrDefault(record.getId(), Map.of());
             Map<String, Double> points = new LinkedHashMap<>();
-            for (CheckResult check : checks(record)) {
+            for (CheckResult check : record.result().map(GradingResult::checks).orElse(List.of())) {
                 points.put(check.id(), overrides.containsKey(check.id()) ? overrides.get(check.id()).getPoints()
                         : check.points());
             }
             rows.add(new SubmissionRow(record, points, overrides.keySet(), counting.contains(record.getId())));
         }
         return rows;
+    }
+
+    /** @return the submissions of the course's students to a lab, newest first */
+    public List<SubmissionRecord> all(Course course, String labId) {
+        return submissions.ofLab(labId, courses.students(course).stream().map(UserAccount::getUsername).toList());
+    }
+
+    /**
+     * @return how far the assignment's last regrade has come: those it queued that are no longer waiting to be
+     *     graded are done
+     */
+    public RegradeProgress regradeProgress(LabAssignment assignment) {
+        LocalDateTime started = assignment.getRegradeStartedAt();
+        if (started == null) {
+            return new RegradeProgress(null, 0, 0);
+        }
+        long waiting = all(assignment.getCourse(), assignment.getLabId()).stream()
+                .filter(s -> !s.getSubmittedAt().isAfter(started))
+                .filter(s -> s.getStatus() == SubmissionStatus.QUEUED || s.getStatus() == SubmissionStatus.GRADING)
+                .count();
+        int total = assignment.getRegradeCount();
+        return new RegradeProgress(started, total, (int) Math.max(0, total - waiting));
     }
 
     /** @return the course's gradebook, with the scores that count under each lab's policy */
@@ -88,16 +112,5 @@ public class CourseGrades {
         List<Gradebook.Row> rows = students.stream().map(s -> new Gradebook.Row(s.getUsername(), s.getDisplayName(),
                 scores.getOrDefault(s.getUsername(), Map.of()))).toList();
         return new Gradebook(columns, rows);
-    }
-
-    private static List<CheckResult> checks(SubmissionRecord record) {
-        if (record.getResultJson() == null) {
-            return List.of();
-        }
-        try {
-            return ResultJson.read(record.getResultJson()).checks();
-        } catch (IOException e) {
-            throw new IllegalStateException("a stored result is not valid JSON", e);
-        }
     }
 }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.nnlab.grader.lab.Lab;
 import org.nnlab.platform.account.Accounts;
 import org.nnlab.platform.account.Role;
+import org.nnlab.platform.account.UserAccount;
 import org.nnlab.platform.course.Course;
 import org.nnlab.platform.course.Courses;
 import org.nnlab.platform.course.LabAssignment;
@@ -26,16 +27,18 @@ import org.nnlab.platform.lab.LabCatalog;
 import org.nnlab.platform.submission.SubmissionRecord;
 import org.nnlab.platform.submission.Submissions;
 import org.nnlab.platform.web.InputException;
+import org.nnlab.platform.web.Notice;
 import org.nnlab.platform.web.Pages;
 
 /**
  * {@code /teach/courses/CODE}: a course as its instructor runs it. POST {@code /teach/courses} creates one
  * ({@code code}, {@code title}). Under a course: {@code gradebook.csv}; POST {@code students} (one:
  * {@code username}, {@code name}), {@code students.csv} (a file) and {@code assign} (a lab's dates and late policy);
+ * {@code unenrol} and {@code password} (take a student out, or give them a new password: {@code username});
  * {@code labs/LAB} (the lab's submissions, filtered by {@code student} and {@code status}); POST
  * {@code labs/LAB/release} ({@code released=true|false}) and {@code labs/LAB/regrade} (grade every submission
- * again). A course the user does not teach does not exist for them (404); students get 403. Bad input is shown
- * again with its reason and what was typed.
+ * again; GET it for that regrade's progress as JSON). A course the user does not teach does not exist for them
+ * (404); students get 403. Bad input is shown again with its reason and what was typed.
  */
 @WebServlet("/teach/courses/*")
 @MultipartConfig(maxFileSize = 1024 * 1024, maxRequestSize = 2 * 1024 * 1024)
@@ -83,6 +86,12 @@ public class CourseServlet extends HttpServlet {
             grades.gradebook(target.course()).writeCsv(response.getWriter());
         } else if (target.action().isEmpty() && target.lab().isPresent()) {
             showLab(request, response, target);
+        } else if (target.action().equals("regrade") && target.lab().isPresent()) {
+            RegradeProgress progress = grades.regradeProgress(target.assignment().orElseThrow());
+            response.setContentType("application/json;charset=UTF-8");
+            response.setHeader("Cache-Control", "no-store");
+            response.getWriter().printf(java.util.Locale.ROOT, "{\"total\":%d,\"done\":%d,\"finished\":%b}",
+                    progress.total(), progress.done(), progress.finished());
         } else if (target.action().isEmpty()) {
             showCourse(request, response, target.course());
         } else {
@@ -118,11 +127,12 @@ public class CourseServlet extends HttpServlet {
             }
             case "regrade" -> {
                 int queued = 0;
-                for (SubmissionRow row : grades.submissions(target.course(), lab, "", "")) {
-                    if (submissions.regrade(row.submission().getId(), lab, request.getRemoteUser())) {
+                for (SubmissionRecord submission : grades.all(target.course(), lab.id())) {
+                    if (submissions.regrade(submission.getId(), lab, request.getRemoteUser())) {
                         queued++;
                     }
                 }
+                courses.regradeStarted(target.assignment().orElseThrow(), queued);
                 notice = queued + " submission(s) queued to be graded again with lab version " + lab.version() + ".";
             }
             default -> {
@@ -130,7 +140,7 @@ public class CourseServlet extends HttpServlet {
                 return;
             }
         }
-        request.getSession().setAttribute("notice", notice);
+        Notice.set(request, notice);
         response.sendRedirect(request.getContextPath() + "/teach/courses/" + target.course().getCode() + "/labs/"
                 + lab.id());
     }
@@ -150,7 +160,10 @@ public class CourseServlet extends HttpServlet {
         response.sendRedirect(request.getContextPath() + "/teach/courses/" + code);
     }
 
-    /** students (one), students.csv (a file) and assign (a lab's dates and late policy). */
+    /**
+     * students (one), students.csv (a file), unenrol and password (a student's, by {@code username}) and assign (a
+     * lab's dates and late policy).
+     */
     private void courseAction(HttpServletRequest request, HttpServletResponse response, Target target)
             throws IOException, ServletException {
         Course course = target.course();
@@ -180,6 +193,17 @@ public class CourseServlet extends HttpServlet {
                             policy, policy == LatePolicy.PENALTY ? number(request, "penaltyPerDay") : 0);
                     notice = "The lab " + labId + " is assigned with these dates.";
                 }
+                case "unenrol" -> {
+                    UserAccount student = student(course, request);
+                    courses.unenroll(course, student);
+                    notice = student.getUsername() + " is no longer enrolled. Their submissions are kept, and "
+                            + "count again if you enrol them again.";
+                }
+                case "password" -> {
+                    UserAccount student = student(course, request);
+                    notice = "New password of " + student.getUsername() + " (shown only now; they change it on "
+                            + "their account page): " + accounts.resetPassword(student) + ".";
+                }
                 default -> {
                     response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such action.");
                     return;
@@ -193,8 +217,16 @@ public class CourseServlet extends HttpServlet {
             pages.render(request, response, "teach-course", model);
             return;
         }
-        request.getSession().setAttribute("notice", notice);
+        Notice.set(request, notice);
         response.sendRedirect(request.getContextPath() + "/teach/courses/" + course.getCode());
+    }
+
+    /** @return the student the form names, who must be enrolled in the course */
+    private UserAccount student(Course course, HttpServletRequest request) {
+        String username = text(request.getParameter("username"));
+        return courses.students(course).stream().filter(s -> s.getUsername().equals(username)).findFirst()
+                .orElseThrow(() -> new InputException("'" + username + "' is not a student of " + course.getCode()
+                        + "."));
     }
 
     private static String enrolled(List<Enrolments.Enrolled> enrolled) {
@@ -235,8 +267,7 @@ public class CourseServlet extends HttpServlet {
     private void showCourse(HttpServletRequest request, HttpServletResponse response, Course course)
             throws IOException {
         Map<String, Object> model = courseModel(course);
-        Object notice = request.getSession().getAttribute("notice");
-        request.getSession().removeAttribute("notice");
+        String notice = Notice.take(request);
         model.put("notice", notice);
         model.put("form", Map.of());
         pages.render(request, response, "teach-course", model);
@@ -266,10 +297,10 @@ public class CourseServlet extends HttpServlet {
         model.put("student", student);
         model.put("status", status);
         model.put("students", courses.students(target.course()));
+        model.put("regrade", grades.regradeProgress(target.assignment().get()));
         model.put("waiting", rows.stream().map(SubmissionRow::submission).map(SubmissionRecord::getStatus)
                 .filter(s -> s.name().equals("QUEUED") || s.name().equals("GRADING")).count());
-        Object notice = request.getSession().getAttribute("notice");
-        request.getSession().removeAttribute("notice");
+        String notice = Notice.take(request);
         model.put("notice", notice);
         pages.render(request, response, "teach-lab", model);
     }

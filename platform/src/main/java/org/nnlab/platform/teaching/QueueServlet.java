@@ -22,6 +22,7 @@ import org.nnlab.platform.grading.JobQueue;
 import org.nnlab.platform.lab.LabCatalog;
 import org.nnlab.platform.submission.SubmissionRecord;
 import org.nnlab.platform.submission.Submissions;
+import org.nnlab.platform.web.Notice;
 import org.nnlab.platform.web.Pages;
 
 /**
@@ -74,8 +75,7 @@ public class QueueServlet extends HttpServlet {
             lines.add(new Line(job, labId, mine ? author : null, job.getState() == GradingJob.State.RUNNING
                     && job.getStartedAt() != null ? Duration.between(job.getStartedAt(), now) : null));
         }
-        Object notice = request.getSession().getAttribute("notice");
-        request.getSession().removeAttribute("notice");
+        String notice = Notice.take(request);
         pages.render(request, response, "teach-queue", notice == null ? Map.of("lines", lines)
                 : Map.of("lines", lines, "notice", notice));
     }
@@ -104,7 +104,7 @@ public class QueueServlet extends HttpServlet {
         } else {
             notice = "Only a failed or running job can be retried.";
         }
-        request.getSession().setAttribute("notice", notice);
+        Notice.set(request, notice);
         response.sendRedirect(request.getContextPath() + "/teach/queue");
     }
 }

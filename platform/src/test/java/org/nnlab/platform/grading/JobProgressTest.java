@@ -15,7 +15,7 @@ import org.nnlab.protocol.EpochRecord;
 
 class JobProgressTest {
     private final JobQueue queue = mock(JobQueue.class);
-    private final JobProgress progress = new JobProgress(queue, "job-1", 40.0, List.of("A", "B"));
+    private final JobProgress progress = new JobProgress(queue, "job-1", 1, 40.0, List.of("A", "B"));
 
     @Test
     void eachStageIsRecordedInTheJob() {
@@ -51,7 +51,7 @@ class JobProgressTest {
 
     private LiveProgress last(int updates) {
         ArgumentCaptor<String> json = ArgumentCaptor.forClass(String.class);
-        verify(queue, times(updates)).progress(eq("job-1"), json.capture());
+        verify(queue, times(updates)).progress(eq("job-1"), eq(1), json.capture());
         return LiveProgress.read(json.getValue());
     }
 }
