@@ -38,6 +38,24 @@ final class Fixtures {
         return network(run, json -> { });
     }
 
+    /**
+     * @return the configuration of run B (Adam, weight decay on every layer) with every layer's learning rate and
+     *     weight decay set to the given values; no regularization at all for a weight decay of 0
+     */
+    static NetworkDescription network(double learningRate, double weightDecay) {
+        return network("B", json -> {
+            for (int i = 0; i < json.get("confs").size(); i++) {
+                ObjectNode layer = layer(json, i);
+                ((ObjectNode) layer.get("iupdater")).put("learningRate", learningRate);
+                if (weightDecay == 0) {
+                    layer.putArray("regularization");
+                } else {
+                    ((ObjectNode) layer.get("regularization").get(0).get("coeff")).put("value", weightDecay);
+                }
+            }
+        });
+    }
+
     /** @return the JSON of layer {@code index} inside a configuration document */
     static ObjectNode layer(ObjectNode configuration, int index) {
         return (ObjectNode) configuration.get("confs").get(index).get("layer");
