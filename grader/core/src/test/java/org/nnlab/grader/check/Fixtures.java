@@ -78,6 +78,20 @@ final class Fixtures {
         return new Evidence(Map.of("epochs", 40.0), 10, true, null, runs, reported, answers, List.of());
     }
 
+    /**
+     * @return evidence of the runs of a search, named {@code prefix-1, prefix-2...}, whose saved networks have these
+     *     learning rates and weight decays
+     */
+    static Evidence search(String prefix, List<Double> learningRates, List<Double> weightDecays) {
+        Map<String, RunEvidence> runs = new java.util.HashMap<>();
+        for (int i = 0; i < learningRates.size(); i++) {
+            String name = prefix + "-" + (i + 1);
+            runs.put(name, new RunEvidence(name, epochs(3, e -> 1e-3), network(learningRates.get(i),
+                    weightDecays.get(i)), null, null, null));
+        }
+        return evidence(runs, Map.of(), Map.of());
+    }
+
     /** @return a check of {@code type} created from YAML parameters, as a lab file would hold them */
     static Check check(CheckType type, String yamlParams) {
         try {

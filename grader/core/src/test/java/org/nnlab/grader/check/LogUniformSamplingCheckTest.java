@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -125,15 +124,8 @@ class LogUniformSamplingCheckTest {
                 .map(u -> Math.pow(10, from + u * (to - from))).toList();
     }
 
-    /** @return evidence of runs random-1... with these learning rates and weight decays */
     private static Evidence runs(List<Double> learningRates, List<Double> weightDecays) {
-        Map<String, RunEvidence> runs = new HashMap<>();
-        for (int i = 0; i < learningRates.size(); i++) {
-            String name = "random-" + (i + 1);
-            runs.put(name, new RunEvidence(name, Fixtures.epochs(3, e -> 1e-3),
-                    Fixtures.network(learningRates.get(i), weightDecays.get(i)), null, null, null));
-        }
-        return Fixtures.evidence(runs, Map.of(), Map.of());
+        return Fixtures.search("random", learningRates, weightDecays);
     }
 
     private static Evidence runs(List<Double> learningRates, double weightDecay) {
