@@ -38,6 +38,24 @@ final class Fixtures {
         return network(run, json -> { });
     }
 
+    /**
+     * @return the configuration of run B (Adam, weight decay on every layer) with every layer's learning rate and
+     *     weight decay set to the given values; no regularization at all for a weight decay of 0
+     */
+    static NetworkDescription network(double learningRate, double weightDecay) {
+        return network("B", json -> {
+            for (int i = 0; i < json.get("confs").size(); i++) {
+                ObjectNode layer = layer(json, i);
+                ((ObjectNode) layer.get("iupdater")).put("learningRate", learningRate);
+                if (weightDecay == 0) {
+                    layer.putArray("regularization");
+                } else {
+                    ((ObjectNode) layer.get("regularization").get(0).get("coeff")).put("value", weightDecay);
+                }
+            }
+        });
+    }
+
     /** @return the JSON of layer {@code index} inside a configuration document */
     static ObjectNode layer(ObjectNode configuration, int index) {
         return (ObjectNode) configuration.get("confs").get(index).get("layer");
@@ -58,6 +76,20 @@ final class Fixtures {
     /** @return evidence of completed runs with the given reported values and answers */
     static Evidence evidence(Map<String, RunEvidence> runs, Map<String, Double> reported, Map<String, String> answers) {
         return new Evidence(Map.of("epochs", 40.0), 10, true, null, runs, reported, answers, List.of());
+    }
+
+    /**
+     * @return evidence of the runs of a search, named {@code prefix-1, prefix-2...}, whose saved networks have these
+     *     learning rates and weight decays
+     */
+    static Evidence search(String prefix, List<Double> learningRates, List<Double> weightDecays) {
+        Map<String, RunEvidence> runs = new java.util.HashMap<>();
+        for (int i = 0; i < learningRates.size(); i++) {
+            String name = prefix + "-" + (i + 1);
+            runs.put(name, new RunEvidence(name, epochs(3, e -> 1e-3), network(learningRates.get(i),
+                    weightDecays.get(i)), null, null, null));
+        }
+        return evidence(runs, Map.of(), Map.of());
     }
 
     /** @return a check of {@code type} created from YAML parameters, as a lab file would hold them */
