@@ -80,7 +80,8 @@ public final class CheckCatalog {
         CheckCatalog catalog = new CheckCatalog();
         List.of(CompletesCheck.TYPE, CurvesCheck.TYPE, AccuracyCheck.TYPE, OptimizerCheck.TYPE,
                 SameArchitectureCheck.TYPE, RegularizationCheck.TYPE, PlateauScheduleCheck.TYPE,
-                ReportedValueCheck.TYPE, ConsistencyCheck.TYPE, ReflectionCheck.TYPE).forEach(catalog::register);
+                ReportedValueCheck.TYPE, ConsistencyCheck.TYPE, ReflectionCheck.TYPE, ScheduleTraceCheck.TYPE,
+                EarlyStoppingCheck.TYPE).forEach(catalog::register);
         return catalog;
     }
 
