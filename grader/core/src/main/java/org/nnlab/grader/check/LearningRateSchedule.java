@@ -106,8 +106,7 @@ sealed interface LearningRateSchedule {
         @Override
         public String formula() {
             return "cosine annealing " + Numbers.show(minRate) + " + (" + Numbers.show(baseRate) + " - "
-                    + Numbers.show(minRate) + ")/2 * (1 + cos(pi t/" + tMax + ")), " + Numbers.show(minRate)
-                    + " from t = " + tMax + " on";
+                    + Numbers.show(minRate) + ")/2 * (1 + cos(pi min(t, " + tMax + ")/" + tMax + "))";
         }
 
         @Override
