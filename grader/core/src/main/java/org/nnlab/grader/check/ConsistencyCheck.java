@@ -99,7 +99,8 @@ public final class ConsistencyCheck implements Check {
     /** @return how the saved configuration's learning rate differs from the epoch's, or null when it does not */
     private static String learningRateMismatch(RunEvidence run, EpochRecord epoch) {
         for (LayerDescription layer : run.network().layers()) {
-            if (!Double.isNaN(layer.learningRate()) && !Numbers.close(layer.learningRate(), epoch.learningRate(), 1e-6)) {
+            if (!Double.isNaN(layer.learningRate())
+                    && !Numbers.close(layer.learningRate(), epoch.learningRate(), 1e-6)) {
                 return "run " + run.name() + " recorded a final learning rate of " + Numbers.show(epoch.learningRate())
                         + ", but its saved configuration says " + Numbers.show(layer.learningRate()) + ".";
             }

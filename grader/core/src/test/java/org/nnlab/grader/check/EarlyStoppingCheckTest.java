@@ -44,8 +44,8 @@ class EarlyStoppingCheckTest {
         CheckOutcome outcome = evaluate(epochs, savedAs(epochs.get(1)));
 
         assertEquals(0.5, outcome.fraction());
-        assertTrue(outcome.message().startsWith("Run A stopped at epoch 8; its validation loss last improved at epoch 2 "
-                + "(0.6), so patience (3 epochs) ran out at epoch 5."), outcome.message());
+        assertTrue(outcome.message().startsWith("Run A stopped at epoch 8; its validation loss last improved at "
+                + "epoch 2 (0.6), so patience (3 epochs) ran out at epoch 5."), outcome.message());
     }
 
     @Test
@@ -55,8 +55,9 @@ class EarlyStoppingCheckTest {
         CheckOutcome outcome = evaluate(epochs, savedAs(epochs.get(1)));
 
         assertEquals(0.5, outcome.fraction());
-        assertTrue(outcome.message().startsWith("Run A stopped at epoch 4; its validation loss last improved at epoch 2 "
-                + "(0.6), only 2 epoch(s) earlier; expected it to go on until 3 epochs in a row do not improve"),
+        assertTrue(outcome.message().startsWith("Run A stopped at epoch 4; its validation loss last improved at "
+                + "epoch 2 (0.6), only 2 epoch(s) earlier; expected it to go on until 3 epochs in a row do not "
+                + "improve"),
                 outcome.message());
     }
 

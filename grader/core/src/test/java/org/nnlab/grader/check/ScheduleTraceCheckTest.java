@@ -23,7 +23,7 @@ class ScheduleTraceCheckTest {
                 Arguments.of("exponential", "{run: exponential, schedule: exponential, baseRate: 0.01, decay: 0.2}",
                         (IntToDoubleFunction) t -> 0.01 * Math.exp(-0.2 * t)),
                 Arguments.of("cosine", "{run: cosine, schedule: cosine, baseRate: 0.01, minRate: 0.0001, tMax: 11}",
-                        (IntToDoubleFunction) t -> 0.0001 + 0.00495 * (1 + Math.cos(Math.PI * Math.min(t, 11) / 11))),
+                        (IntToDoubleFunction) t -> 0.0001 + 0.00495 * (1 + Math.cos(Math.PI * Math.min(t, 11) / 11.0))),
                 Arguments.of("warmup", WARMUP, (IntToDoubleFunction) t -> 0.01 * Math.min(1, (t + 1) / 4.0)));
     }
 
@@ -113,48 +113,34 @@ class ScheduleTraceCheckTest {
         assertTrue(outcome.message().startsWith("Run step recorded 0 epoch(s)"), outcome.message());
     }
 
-    @Test
-    void anUnknownScheduleKindIsRefusedNamingTheField() {
-        LabException error = assertThrows(LabException.class, () -> Fixtures.check(ScheduleTraceCheck.TYPE,
-                "{run: A, schedule: polynomial, baseRate: 0.01}"));
-
-        assertEquals("lab.yaml: field 'checks[0].params.schedule' must be step, exponential, cosine or warmup, not "
-                + "'polynomial'", error.getMessage());
+    static Stream<Arguments> badParameters() {
+        return Stream.of(
+                Arguments.of("an unknown kind", "{run: A, schedule: polynomial, baseRate: 0.01}",
+                        "field 'checks[0].params.schedule' must be step, exponential, cosine or warmup, not "
+                                + "'polynomial'"),
+                Arguments.of("a missing parameter of the kind", "{run: A, schedule: step, baseRate: 0.01, stepSize: 5}",
+                        "field 'checks[0].params.gamma' is missing"),
+                Arguments.of("a parameter of another kind",
+                        "{run: A, schedule: exponential, baseRate: 0.01, decay: 0.1, gamma: 0.5}",
+                        "field 'checks[0].params.gamma' is not a known field here"),
+                Arguments.of("a minimum rate not below the base rate",
+                        "{run: A, schedule: cosine, baseRate: 0.01, minRate: 0.01, tMax: 10}",
+                        "field 'checks[0].params.minRate' must be less than baseRate"),
+                Arguments.of("a zero rate", "{run: A, schedule: warmup, targetRate: 0, warmupEpochs: 3}",
+                        "field 'checks[0].params.targetRate' must be greater than 0"),
+                Arguments.of("a step size of 0", "{run: A, schedule: step, baseRate: 0.01, stepSize: 0, gamma: 0.5}",
+                        "field 'checks[0].params.stepSize' must be an integer of at least 1"));
     }
 
-    @Test
-    void aMissingParameterOfTheKindIsRefused() {
-        LabException error = assertThrows(LabException.class, () -> Fixtures.check(ScheduleTraceCheck.TYPE,
-                "{run: A, schedule: step, baseRate: 0.01, stepSize: 5}"));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badParameters")
+    void badParametersAreRefusedNamingTheFileAndField(String name, String params, String message) {
+        LabException error = assertThrows(LabException.class, () -> Fixtures.check(ScheduleTraceCheck.TYPE, params));
 
-        assertEquals("lab.yaml: field 'checks[0].params.gamma' is missing", error.getMessage());
+        assertEquals("lab.yaml: " + message, error.getMessage());
     }
 
-    @Test
-    void aParameterOfAnotherKindIsRefused() {
-        LabException error = assertThrows(LabException.class, () -> Fixtures.check(ScheduleTraceCheck.TYPE,
-                "{run: A, schedule: exponential, baseRate: 0.01, decay: 0.1, gamma: 0.5}"));
-
-        assertEquals("lab.yaml: field 'checks[0].params.gamma' is not a known field here", error.getMessage());
-    }
-
-    @Test
-    void aMinimumRateAboveTheBaseRateIsRefused() {
-        LabException error = assertThrows(LabException.class, () -> Fixtures.check(ScheduleTraceCheck.TYPE,
-                "{run: A, schedule: cosine, baseRate: 0.01, minRate: 0.01, tMax: 10}"));
-
-        assertEquals("lab.yaml: field 'checks[0].params.minRate' must be less than baseRate", error.getMessage());
-    }
-
-    @Test
-    void aZeroRateIsRefused() {
-        LabException error = assertThrows(LabException.class, () -> Fixtures.check(ScheduleTraceCheck.TYPE,
-                "{run: A, schedule: warmup, targetRate: 0, warmupEpochs: 3}"));
-
-        assertEquals("lab.yaml: field 'checks[0].params.targetRate' must be greater than 0", error.getMessage());
-    }
-
-    /** @return the check's outcome for run {@code run} of {@code epochs} epochs whose rate at index t is {@code rate} */
+    /** @return the outcome for {@code epochs} epochs of run {@code run} whose rate at index t is {@code rate} */
     private static CheckOutcome evaluate(Check check, String run, int epochs, IntToDoubleFunction rate) {
         return check.evaluate(Fixtures.evidence(Map.of(run, new RunEvidence(run,
                 Fixtures.epochs(epochs, e -> rate.applyAsDouble((int) e - 1)), null, null, null, null)), Map.of(),

@@ -83,7 +83,8 @@ class LabLoaderTest {
 
         assertEquals(lab.resolve("lab.yaml") + ": check 'architecture' has type 'same-archtecture', which is not a "
                 + "known check type; known types: completes, curves, accuracy, optimizer, same-architecture, "
-                + "regularization, plateau-schedule, reported-value, consistency, reflection", error(lab));
+                + "regularization, plateau-schedule, reported-value, consistency, reflection, schedule-trace, "
+                + "early-stopping", error(lab));
     }
 
     @Test
