@@ -81,7 +81,8 @@ public final class CheckCatalog {
         List.of(CompletesCheck.TYPE, CurvesCheck.TYPE, AccuracyCheck.TYPE, OptimizerCheck.TYPE,
                 SameArchitectureCheck.TYPE, RegularizationCheck.TYPE, PlateauScheduleCheck.TYPE,
                 ReportedValueCheck.TYPE, ConsistencyCheck.TYPE, ReflectionCheck.TYPE, ConvergenceRankingCheck.TYPE,
-                BestRunCheck.TYPE, LogUniformSamplingCheck.TYPE, GridSearchCheck.TYPE).forEach(catalog::register);
+                BestRunCheck.TYPE, LogUniformSamplingCheck.TYPE, GridSearchCheck.TYPE, ScheduleTraceCheck.TYPE,
+                EarlyStoppingCheck.TYPE).forEach(catalog::register);
         return catalog;
     }
 

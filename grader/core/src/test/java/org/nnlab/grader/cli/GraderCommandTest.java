@@ -54,7 +54,7 @@ class GraderCommandTest {
     void checksListsTheCatalogue() {
         assertEquals(0, run("checks"));
         assertTrue(text(out).contains("regularization: a run has weight decay or L2"), text(out));
-        assertEquals(CheckCatalog.builtIn().types().size(), text(out).lines().count());
+        assertEquals(CheckCatalog.builtIn().types().size(), text(out).lines().count(), "one line per type");
     }
 
     @Test

@@ -1,0 +1,82 @@
+package org.nnlab.grader;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nnlab.grader.cli.LabSelfTest;
+import org.nnlab.grader.lab.Lab;
+import org.nnlab.grader.result.CheckResult;
+import org.nnlab.grader.result.GradingResult;
+import org.nnlab.grader.sandbox.BubblewrapSandbox;
+import org.nnlab.grader.submission.Submission;
+
+/**
+ * Typical mistakes in the catalogue's labs, graded for real: each is a lab's reference solution with one edit, and
+ * must fail the intended check with the intended message while the checks it does not concern still pass.
+ */
+class LabMistakesIT {
+    private static Grader grader;
+
+    @BeforeAll
+    static void sandboxedGrader() {
+        LabFolders.assumeSandbox();
+        grader = Grader.standard(new BubblewrapSandbox());
+    }
+
+    static Stream<Arguments> mistakes() {
+        return Stream.of(
+                Arguments.of("optimizers", "ranks in reverse order", List.of(
+                        "ctx.report(\"rank.\" + run.getKey(), 1 + faster);",
+                        "ctx.report(\"rank.\" + run.getKey(), epochsToReach.size() - faster);"), "ranking",
+                        "rank.SGD = 1, but SGD never reaches validation loss 0.2, which ranks 4.", "curves"),
+                Arguments.of("hyperparameter-search", "samples uniformly on a linear scale", List.of(
+                        "return Math.exp(Math.log(min) + random.nextDouble() * (Math.log(max) - Math.log(min)));",
+                        "return min + random.nextDouble() * (max - min);"), "sampling-learning-rate",
+                        "on a log scale they crowd into part of the range", "curves"),
+                Arguments.of("hyperparameter-search", "reports the worst run", List.of(
+                        "double bestLoss = Double.POSITIVE_INFINITY;", "double bestLoss = Double.NEGATIVE_INFINITY;",
+                        "if (loss < bestLoss) {", "if (loss > bestLoss) {"), "best-random",
+                        "; the best is run random-6", "curves"),
+                Arguments.of("early-stopping", "best weights not restored",
+                        List.of("network.setParams(bestWeights);", ""), "early-stopping",
+                        "the last one: the best weights were not restored.", "consistency"),
+                Arguments.of("early-stopping", "stops at the first epoch without improvement",
+                        List.of("epoch - bestEpoch >= patience", "epoch - bestEpoch >= 1"), "early-stopping",
+                        "only 1 epoch(s) earlier; expected it to go on until 5 epochs in a row do not improve",
+                        "consistency"),
+                Arguments.of("lr-schedules", "rate of the next epoch set before endEpoch()",
+                        List.of("network.setLearningRate(schedule.applyAsDouble(t));", "",
+                                "run.endEpoch();", "network.setLearningRate(schedule.applyAsDouble(t + 1));\n"
+                                        + "            run.endEpoch();"), "schedule-warmup",
+                        "The whole trace is one epoch ahead", "consistency"));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("mistakes")
+    void aMistakeFailsTheIntendedCheckOnly(String labId, String mistake, List<String> edits, String checkId,
+                                           String message, String unaffectedCheckId) throws IOException {
+        Lab lab = grader.labLoader().load(LabFolders.lab(labId));
+        Submission reference = LabSelfTest.reference(lab);
+        String source = reference.sources().get("Solution.java");
+        for (int i = 0; i < edits.size(); i += 2) {
+            assertTrue(source.contains(edits.get(i)), "the reference solution contains " + edits.get(i));
+            source = source.replace(edits.get(i), edits.get(i + 1));
+        }
+
+        GradingResult result = grader.grade(lab, new Submission(Map.of("Solution.java", source), reference.answers()));
+
+        CheckResult check = result.check(checkId);
+        assertFalse(check.passed(), () -> checkId + " should fail: " + check.message());
+        assertTrue(check.message().contains(message), () -> checkId + ": " + check.message());
+        assertTrue(result.check(unaffectedCheckId).passed(), () -> result.check(unaffectedCheckId).message());
+        assertFalse(result.integrityFailure());
+    }
+}
