@@ -356,12 +356,16 @@ class TeachingIT {
         forged.login("instructor", PASSWORD);
         forged.forgetToken();
 
-        assertEquals(403, forged.postForm("/teach" + referencePath + "/override", Map.of("check", "reflection",
-                "points", "0")).statusCode());
-        assertEquals(403, forged.postForm(COURSE + "/labs/" + LAB + "/release", Map.of("released", "false"))
-                .statusCode());
-        assertEquals(403, forged.postForm(COURSE + "/password", Map.of("username", "student")).statusCode());
-        assertEquals(403, forged.postForm(COURSE + "/unenrol", Map.of("username", "student")).statusCode());
+        for (String action : List.of("/teach" + referencePath + "/override", "/teach" + referencePath + "/regrade",
+                COURSE + "/labs/" + LAB + "/release", COURSE + "/labs/" + LAB + "/regrade", COURSE + "/password",
+                COURSE + "/unenrol", COURSE + "/students", COURSE + "/assign", "/teach/courses", "/teach/labs",
+                "/teach/queue/" + java.util.UUID.randomUUID() + "/retry", "/account")) {
+            assertEquals(403, forged.postForm(action, Map.of("check", "reflection", "points", "0", "released",
+                    "false", "username", "student", "code", "FORGED", "title", "Forged")).statusCode(), action);
+        }
+        assertEquals(403, forged.postMultipart(COURSE + "/students.csv", Map.of(), Map.of("file", Map.entry(
+                "class.csv", "username,name\nforged,Forged\n"))).statusCode());
+        assertFalse(instructor.get("/teach").body().contains("FORGED"), "no forged course was created");
     }
 
     /** Waits until both labs' newest revisions finished their self-tests; @return the labs page */
