@@ -37,7 +37,6 @@ import org.nnlab.grader.run.TrainingOutcome;
 import org.nnlab.grader.sandbox.Sandbox;
 import org.nnlab.grader.submission.Submission;
 import org.nnlab.grader.submission.SubmissionException;
-import org.nnlab.protocol.EpochRecord;
 import org.nnlab.protocol.TrainingJob;
 import org.nnlab.protocol.TrainingReport;
 
@@ -214,7 +213,7 @@ public final class Grader {
         }
         timings.put("checksMillis", millisSince(start));
         Map<String, RunResult> runs = new LinkedHashMap<>();
-        evidence.runs().forEach((name, run) -> runs.put(name, new RunResult(run.epochs().stream().map(Grader::epoch)
+        evidence.runs().forEach((name, run) -> runs.put(name, new RunResult(run.epochs().stream().map(EpochResult::of)
                 .toList(), run.validation() == null ? null : run.validation().accuracy(),
                 run.test() == null ? null : run.test().accuracy())));
         Provenance provenance = new Provenance(VERSION, lab.id(), lab.version(), data.sha256(), lab.split().seed(),
@@ -222,11 +221,6 @@ public final class Grader {
                 sandbox.describe());
         return new GradingResult(lab.id(), Math.round(score * 100) / 100.0, lab.maxScore(), integrityFailure, results,
                 runs, output, timings, provenance, compileErrors);
-    }
-
-    private static EpochResult epoch(EpochRecord e) {
-        return new EpochResult(e.epoch(), e.trainingLoss(), e.validationLoss(), e.validationAccuracy(),
-                e.learningRate());
     }
 
     private static void checkAnswers(Lab lab, Submission submission) {

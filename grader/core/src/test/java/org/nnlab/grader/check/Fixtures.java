@@ -68,7 +68,7 @@ final class Fixtures {
     static List<EpochRecord> epochs(int count, DoubleUnaryOperator rate) {
         List<EpochRecord> epochs = new ArrayList<>();
         for (int e = 1; e <= count; e++) {
-            epochs.add(new EpochRecord(e, 1.0 / e, 1.2 / e, 0.9 + 0.002 * e, rate.applyAsDouble(e), 40));
+            epochs.add(new EpochRecord(e, 1.0 / e, 1.2 / e, 0.9 + 0.002 * e, rate.applyAsDouble(e), 40, Double.NaN));
         }
         return epochs;
     }
