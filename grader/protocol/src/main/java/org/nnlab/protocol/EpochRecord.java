@@ -13,8 +13,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param learningRate       the learning rate of the network's updater at the end of the epoch
  * @param minibatches        how many minibatch updates the epoch had
  * @param gradientNorm       mean over the epoch's minibatch updates of the L2 norm of the whole network's gradient of
- *                           the loss, as backpropagation computed it: before gradient clipping, regularization and
- *                           the updater; NaN when not measured (no update, or a report from before it was recorded)
+ *                           the minibatch's mean loss, as gradient clipping receives it: before clipping,
+ *                           regularization and the updater; NaN when not measured (no update, or a report from
+ *                           before it was recorded)
  */
 public record EpochRecord(int epoch, double trainingLoss, double validationLoss, double validationAccuracy,
                           double learningRate, int minibatches, double gradientNorm) {

@@ -88,9 +88,10 @@ final class RunRecorder implements TrackedRun {
 
     /**
      * Sums the score of each minibatch update and the L2 norm of its gradient. DL4J calls
-     * {@code onGradientCalculation} once backpropagation has computed the gradient, before gradient normalization
-     * (clipping), regularization and the updater change it in place: the norm is the raw gradient's, one reduction
-     * per update and no extra forward pass.
+     * {@code onGradientCalculation} once backpropagation has computed the gradient summed over the minibatch, before
+     * the updater divides it by the minibatch size, clips it (gradient normalization), adds regularization and turns
+     * it into a step, all in place. The norm recorded is that of the minibatch's mean gradient, as clipping receives
+     * it: one reduction per update and no extra forward pass.
      */
     private static final class ScoreListener extends BaseTrainingListener implements TrainingListener {
         private double sum;
@@ -101,7 +102,8 @@ final class RunRecorder implements TrackedRun {
         @Override
         public void onGradientCalculation(Model model) {
             if (model.gradient() != null && model.gradient().gradient() != null) {
-                gradientNormSum += model.gradient().gradient().norm2Number().doubleValue();
+                double examples = model.conf().isMiniBatch() ? Math.max(1, model.batchSize()) : 1;
+                gradientNormSum += model.gradient().gradient().norm2Number().doubleValue() / examples;
                 gradients++;
             }
         }

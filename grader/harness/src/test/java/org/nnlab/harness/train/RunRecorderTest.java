@@ -25,13 +25,13 @@ class RunRecorderTest {
     private final List<ProgressLine> progress = new ArrayList<>();
 
     @Test
-    void anEpochRecordsTheMeanNormOfTheGradientBeforeClipping() {
+    void anEpochRecordsTheNormOfTheMinibatchMeanGradientBeforeClipping() {
         MultiLayerNetwork network = network(GradientNormalization.ClipElementWiseAbsoluteValue);
         MultiLayerNetwork copy = network.clone();
         copy.setInput(batch.getFeatures());
         copy.setLabels(batch.getLabels());
         copy.computeGradientAndScore();
-        double rawNorm = copy.gradient().gradient().norm2Number().doubleValue();
+        double rawNorm = copy.gradient().gradient().norm2Number().doubleValue() / 8; // summed over 8 examples
         RunRecorder recorder = new RunRecorder("A", network, batch.getFeatures(), new int[] {0, 1, 2, 3, 0, 1, 2, 3},
                 progress::add);
 
