@@ -127,8 +127,8 @@ public final class Grader {
                     stages.baseMounts()).compile(submission.sources(), workspace.sources(), workspace.classes());
             timings.put("compileMillis", millisSince(start));
             if (!compiled.succeeded()) {
-                Evidence evidence = new Evidence(lab.parameters(), data.train().classCount(), false,
-                        "The code does not compile:\n"
+                Evidence evidence = new Evidence(lab.parameters(), data.train().classCount(), data.train().rows(),
+                        false, "The code does not compile:\n"
                         + compiled.describe(), Map.of(), Map.of(), submission.answers(), List.of());
                 listener.stage(GradingListener.Stage.CHECKING);
                 return result(lab, data, evidence, "", timings, compiled.errors());
@@ -179,8 +179,8 @@ public final class Grader {
                         m.test()));
             }
         }
-        return new Evidence(lab.parameters(), data.train().classCount(), training.completed(), training.failure(), runs,
-                report == null ? Map.of() : report.reported(), submission.answers(),
+        return new Evidence(lab.parameters(), data.train().classCount(), data.train().rows(), training.completed(),
+                training.failure(), runs, report == null ? Map.of() : report.reported(), submission.answers(),
                 report == null ? List.of() : report.warnings());
     }
 

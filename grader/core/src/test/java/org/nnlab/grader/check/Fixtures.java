@@ -75,7 +75,7 @@ final class Fixtures {
 
     /** @return evidence of completed runs with the given reported values and answers */
     static Evidence evidence(Map<String, RunEvidence> runs, Map<String, Double> reported, Map<String, String> answers) {
-        return new Evidence(Map.of("epochs", 40.0), 10, true, null, runs, reported, answers, List.of());
+        return new Evidence(Map.of("epochs", 40.0), 10, 1258, true, null, runs, reported, answers, List.of());
     }
 
     /**
