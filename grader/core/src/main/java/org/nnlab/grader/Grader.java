@@ -37,7 +37,6 @@ import org.nnlab.grader.run.TrainingOutcome;
 import org.nnlab.grader.sandbox.Sandbox;
 import org.nnlab.grader.submission.Submission;
 import org.nnlab.grader.submission.SubmissionException;
-import org.nnlab.protocol.EpochRecord;
 import org.nnlab.protocol.TrainingJob;
 import org.nnlab.protocol.TrainingReport;
 
@@ -128,8 +127,8 @@ public final class Grader {
                     stages.baseMounts()).compile(submission.sources(), workspace.sources(), workspace.classes());
             timings.put("compileMillis", millisSince(start));
             if (!compiled.succeeded()) {
-                Evidence evidence = new Evidence(lab.parameters(), data.train().classCount(), false,
-                        "The code does not compile:\n"
+                Evidence evidence = new Evidence(lab.parameters(), data.train().classCount(), data.train().rows(),
+                        false, "The code does not compile:\n"
                         + compiled.describe(), Map.of(), Map.of(), submission.answers(), List.of());
                 listener.stage(GradingListener.Stage.CHECKING);
                 return result(lab, data, evidence, "", timings, compiled.errors());
@@ -180,8 +179,8 @@ public final class Grader {
                         m.test()));
             }
         }
-        return new Evidence(lab.parameters(), data.train().classCount(), training.completed(), training.failure(), runs,
-                report == null ? Map.of() : report.reported(), submission.answers(),
+        return new Evidence(lab.parameters(), data.train().classCount(), data.train().rows(), training.completed(),
+                training.failure(), runs, report == null ? Map.of() : report.reported(), submission.answers(),
                 report == null ? List.of() : report.warnings());
     }
 
@@ -214,7 +213,7 @@ public final class Grader {
         }
         timings.put("checksMillis", millisSince(start));
         Map<String, RunResult> runs = new LinkedHashMap<>();
-        evidence.runs().forEach((name, run) -> runs.put(name, new RunResult(run.epochs().stream().map(Grader::epoch)
+        evidence.runs().forEach((name, run) -> runs.put(name, new RunResult(run.epochs().stream().map(EpochResult::of)
                 .toList(), run.validation() == null ? null : run.validation().accuracy(),
                 run.test() == null ? null : run.test().accuracy())));
         Provenance provenance = new Provenance(VERSION, lab.id(), lab.version(), data.sha256(), lab.split().seed(),
@@ -222,11 +221,6 @@ public final class Grader {
                 sandbox.describe());
         return new GradingResult(lab.id(), Math.round(score * 100) / 100.0, lab.maxScore(), integrityFailure, results,
                 runs, output, timings, provenance, compileErrors);
-    }
-
-    private static EpochResult epoch(EpochRecord e) {
-        return new EpochResult(e.epoch(), e.trainingLoss(), e.validationLoss(), e.validationAccuracy(),
-                e.learningRate());
     }
 
     private static void checkAnswers(Lab lab, Submission submission) {

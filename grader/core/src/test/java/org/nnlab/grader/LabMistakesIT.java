@@ -56,7 +56,20 @@ class LabMistakesIT {
                         List.of("network.setLearningRate(schedule.applyAsDouble(t));", "",
                                 "run.endEpoch();", "network.setLearningRate(schedule.applyAsDouble(t + 1));\n"
                                         + "            run.endEpoch();"), "schedule-warmup",
-                        "The whole trace is one epoch ahead", "consistency"));
+                        "The whole trace is one epoch ahead", "consistency"),
+                Arguments.of("lr-finder", "reports the rate at the minimum, not divided by 10", List.of(
+                        "/ ctx.doubleParam(\"divisor\");", ";"), "range-test",
+                        "The rate at the minimum itself is already too large: divide it by 10.", "optimizer-finder"),
+                Arguments.of("lr-finder", "exponent i/N instead of i/(N-1)", List.of(
+                        "i / (double) (steps - 1)", "i / (double) steps"), "range-test",
+                        "the exponent is i/(N-1), so that the last step (i = N-1) reaches 10.", "consistency"),
+                Arguments.of("batch-size-clipping", "large batch without the scaled rate", List.of(
+                        "double scaledRate = baseRate * largeBatch / smallBatch;", "double scaledRate = baseRate;"),
+                        "scaling-b256", "Run b256, epoch 1 (t = 0): the learning rate was 0.003333", "batch-b256"),
+                Arguments.of("batch-size-clipping", "clips element-wise instead of by norm", List.of(
+                        "GradientNormalization.ClipL2PerLayer", "GradientNormalization.ClipElementWiseAbsoluteValue"),
+                        "clipping", "found gradient normalization ClipElementWiseAbsoluteValue; expected "
+                                + "ClipL2PerLayer", "optimizer-clipped"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")

@@ -16,8 +16,8 @@ class CurveReportTest {
     @Test
     void eachRunGetsATableThenTheBestAccuraciesReportedValuesAndWarnings() {
         Map<String, List<EpochRecord>> curves = new LinkedHashMap<>();
-        curves.put("A", List.of(new EpochRecord(1, 1.5, 1.25, 0.5, 1e-3, 40),
-                new EpochRecord(2, 0.75, 0.625, 0.875, 5e-4, 40)));
+        curves.put("A", List.of(new EpochRecord(1, 1.5, 1.25, 0.5, 1e-3, 40, Double.NaN),
+                new EpochRecord(2, 0.75, 0.625, 0.875, 5e-4, 40, Double.NaN)));
 
         String text = print(curves, List.of("A", "B"), Map.of("A.best", 0.875), List.of("run A lost its scores"));
 
@@ -58,8 +58,9 @@ class CurveReportTest {
 
     @Test
     void theFirstEpochThatReachedTheBestAccuracyIsNamed() {
-        assertEquals("0.9000 (epoch 2)", CurveReport.best(List.of(new EpochRecord(1, 1, 1, 0.8, 1e-3, 1),
-                new EpochRecord(2, 1, 1, 0.9, 1e-3, 1), new EpochRecord(3, 1, 1, 0.9, 1e-3, 1))));
+        assertEquals("0.9000 (epoch 2)", CurveReport.best(List.of(new EpochRecord(1, 1, 1, 0.8, 1e-3, 1, Double.NaN),
+                new EpochRecord(2, 1, 1, 0.9, 1e-3, 1, Double.NaN),
+                new EpochRecord(3, 1, 1, 0.9, 1e-3, 1, Double.NaN))));
     }
 
     private static String print(Map<String, List<EpochRecord>> curves, List<String> expected,

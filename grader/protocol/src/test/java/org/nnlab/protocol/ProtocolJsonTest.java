@@ -19,13 +19,28 @@ class ProtocolJsonTest {
     @Test
     void aTrainingReportWithADivergedLossSurvivesTheRoundTrip() throws IOException {
         TrainingReport report = new TrainingReport(true, null, Map.of("A", new RunLog(List.of(
-                new EpochRecord(1, Double.NaN, Double.POSITIVE_INFINITY, 0.1, 10, 40)), "network-A.zip")),
+                new EpochRecord(1, Double.NaN, Double.POSITIVE_INFINITY, 0.1, 10, 40, Double.NaN)), "network-A.zip")),
                 Map.of("A.best", 0.5), List.of("a warning"), Map.of("trainingMillis", 12L));
         Path file = temp.resolve("report.json");
 
         ProtocolJson.write(file, report);
 
         assertEquals(report, ProtocolJson.read(file, TrainingReport.class, 1 << 20));
+    }
+
+    @Test
+    void anEpochWrittenBeforeGradientNormsWereRecordedReadsAsNotMeasured() throws IOException {
+        EpochRecord epoch = ProtocolJson.parseLine("{\"epoch\": 3, \"trainingLoss\": 0.5, \"validationLoss\": 0.6, "
+                + "\"validationAccuracy\": 0.9, \"learningRate\": 0.001, \"minibatches\": 40}", EpochRecord.class);
+
+        assertEquals(new EpochRecord(3, 0.5, 0.6, 0.9, 0.001, 40, Double.NaN), epoch);
+    }
+
+    @Test
+    void aMeasuredGradientNormSurvivesTheRoundTrip() throws IOException {
+        EpochRecord epoch = new EpochRecord(1, 0.5, 0.6, 0.9, 0.001, 40, 1.25);
+
+        assertEquals(epoch, ProtocolJson.parseLine(ProtocolJson.line(epoch), EpochRecord.class));
     }
 
     @Test

@@ -45,8 +45,7 @@ final class JobProgress implements GradingListener {
 
     @Override
     public synchronized void epoch(String run, EpochRecord epoch) {
-        curves.computeIfAbsent(run, name -> new ArrayList<>()).add(new EpochResult(epoch.epoch(),
-                epoch.trainingLoss(), epoch.validationLoss(), epoch.validationAccuracy(), epoch.learningRate()));
+        curves.computeIfAbsent(run, name -> new ArrayList<>()).add(EpochResult.of(epoch));
         save(run, epoch.epoch());
     }
 

@@ -27,9 +27,9 @@ class JobProgressTest {
     @Test
     void eachEpochAddsToItsRunsCurveAndNamesTheEpoch() {
         progress.stage(GradingListener.Stage.TRAINING);
-        progress.epoch("A", new EpochRecord(1, 2.1, 1.9, 0.5, 1e-3, 40));
-        progress.epoch("A", new EpochRecord(2, 1.2, 1.1, 0.8, 1e-3, 40));
-        progress.epoch("B", new EpochRecord(1, 2.3, 2.0, 0.4, 1e-3, 40));
+        progress.epoch("A", new EpochRecord(1, 2.1, 1.9, 0.5, 1e-3, 40, Double.NaN));
+        progress.epoch("A", new EpochRecord(2, 1.2, 1.1, 0.8, 1e-3, 40, Double.NaN));
+        progress.epoch("B", new EpochRecord(1, 2.3, 2.0, 0.4, 1e-3, 40, Double.NaN));
 
         LiveProgress live = last(4);
         assertEquals("training run B: epoch 1 of 40", live.description());
@@ -42,7 +42,7 @@ class JobProgressTest {
     @Test
     void aDivergedLossSurvivesTheTripThroughTheJob() {
         progress.stage(GradingListener.Stage.TRAINING);
-        progress.epoch("A", new EpochRecord(1, Double.NaN, Double.POSITIVE_INFINITY, 0.1, 10, 40));
+        progress.epoch("A", new EpochRecord(1, Double.NaN, Double.POSITIVE_INFINITY, 0.1, 10, 40, Double.NaN));
 
         LiveProgress live = last(2);
         assertEquals(Double.NaN, live.curves().get("A").get(0).trainingLoss());

@@ -9,6 +9,7 @@ import java.util.Optional;
  *
  * @param parameters the lab parameters the submission ran with
  * @param classes    the number of classes of the lab's data set
+ * @param trainingExamples the number of examples of the lab's training part
  * @param completed  whether it compiled and {@code train} returned within the limits
  * @param failure    when not completed: what went wrong, for the student
  * @param runs       the tracked runs by name
@@ -16,9 +17,9 @@ import java.util.Optional;
  * @param answers    the free-text answers by id
  * @param warnings   what the harness noticed about how runs were recorded
  */
-public record Evidence(Map<String, Double> parameters, int classes, boolean completed, String failure,
-                       Map<String, RunEvidence> runs, Map<String, Double> reported, Map<String, String> answers,
-                       List<String> warnings) {
+public record Evidence(Map<String, Double> parameters, int classes, int trainingExamples, boolean completed,
+                       String failure, Map<String, RunEvidence> runs, Map<String, Double> reported,
+                       Map<String, String> answers, List<String> warnings) {
 
     /** Copies the collections. */
     public Evidence {

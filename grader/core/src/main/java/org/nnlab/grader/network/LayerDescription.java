@@ -15,10 +15,14 @@ import java.util.List;
  * @param regularization the regularization of its weights
  * @param updater        the updater's simple name, e.g. {@code Adam}, or null
  * @param learningRate   the updater's current learning rate, NaN when it has none or a schedule
+ * @param gradientNormalization DL4J's {@code GradientNormalization} of the layer, e.g. {@code ClipL2PerLayer};
+ *                       {@code None} when it has none
+ * @param gradientNormalizationThreshold the clipping threshold, NaN when none is declared
  */
 public record LayerDescription(String type, long inputs, long outputs, String activation, String dropoutType,
                                double retainProbability, List<RegularizationTerm> regularization, String updater,
-                               double learningRate) {
+                               double learningRate, String gradientNormalization,
+                               double gradientNormalizationThreshold) {
 
     /** Copies the list. */
     public LayerDescription {

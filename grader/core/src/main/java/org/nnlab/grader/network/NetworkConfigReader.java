@@ -71,7 +71,9 @@ public final class NetworkConfigReader {
                 : null;
         return new LayerDescription(simpleName(layer.path("@class").asText("")), layer.path("nin").asLong(-1),
                 layer.path("nout").asLong(-1), activation, dropoutType, retain,
-                regularization(layer.path("regularization")), updaterType, learningRate);
+                regularization(layer.path("regularization")), updaterType, learningRate,
+                layer.path("gradientNormalization").asText("None"),
+                layer.path("gradientNormalizationThreshold").asDouble(Double.NaN));
     }
 
     private static List<RegularizationTerm> regularization(JsonNode terms) {

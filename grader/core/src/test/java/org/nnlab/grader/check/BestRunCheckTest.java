@@ -127,9 +127,9 @@ class BestRunCheckTest {
     /** @return a run of three epochs: its accuracy peaks at the second, its loss ends at {@code lastLoss} */
     private static RunEvidence run(String name, double learningRate, double weightDecay, double lastLoss,
                                    double bestAccuracy, double lastAccuracy) {
-        List<EpochRecord> epochs = List.of(new EpochRecord(1, 1.0, 1.0, 0.5, learningRate, 40),
-                new EpochRecord(2, 0.8, 0.8, bestAccuracy, learningRate, 40),
-                new EpochRecord(3, lastLoss, lastLoss, lastAccuracy, learningRate, 40));
+        List<EpochRecord> epochs = List.of(new EpochRecord(1, 1.0, 1.0, 0.5, learningRate, 40, Double.NaN),
+                new EpochRecord(2, 0.8, 0.8, bestAccuracy, learningRate, 40, Double.NaN),
+                new EpochRecord(3, lastLoss, lastLoss, lastAccuracy, learningRate, 40, Double.NaN));
         return new RunEvidence(name, epochs, Fixtures.network(learningRate, weightDecay), null, null, null);
     }
 }

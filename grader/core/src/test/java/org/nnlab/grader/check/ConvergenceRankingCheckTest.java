@@ -127,7 +127,7 @@ class ConvergenceRankingCheckTest {
         List<EpochRecord> epochs = new ArrayList<>();
         for (int e = 1; e <= 15; e++) {
             double loss = reachAt != NEVER && e >= reachAt ? 0.2 - 0.001 * (e - reachAt) : 0.3 + 0.01 * (15 - e);
-            epochs.add(new EpochRecord(e, loss, loss, 0.9, 0.01, 40));
+            epochs.add(new EpochRecord(e, loss, loss, 0.9, 0.01, 40, Double.NaN));
         }
         return epochs;
     }

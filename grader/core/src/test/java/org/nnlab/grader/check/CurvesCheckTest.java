@@ -30,7 +30,7 @@ class CurvesCheckTest {
     @Test
     void aNanLossIsExplainedAsDivergence() {
         List<EpochRecord> diverged = new ArrayList<>(Fixtures.epochs(40, e -> 10));
-        diverged.set(3, new EpochRecord(4, Double.NaN, Double.NaN, 0.1, 10, 40));
+        diverged.set(3, new EpochRecord(4, Double.NaN, Double.NaN, 0.1, 10, 40, Double.NaN));
 
         CheckOutcome outcome = evaluate(diverged, Fixtures.epochs(40, e -> 1e-3));
 
@@ -42,7 +42,7 @@ class CurvesCheckTest {
     void aFiniteLossThatEndsAboveAUniformGuessIsExplainedAsDivergence() {
         List<EpochRecord> stuck = new ArrayList<>();
         for (int e = 1; e <= 40; e++) {
-            stuck.add(new EpochRecord(e, e == 1 ? 13.9 : 3.4, 3.3, 0.1, 10, 40));
+            stuck.add(new EpochRecord(e, e == 1 ? 13.9 : 3.4, 3.3, 0.1, 10, 40, Double.NaN));
         }
 
         CheckOutcome outcome = evaluate(stuck, Fixtures.epochs(40, e -> 1e-3));
@@ -55,7 +55,7 @@ class CurvesCheckTest {
     @Test
     void anEpochWithoutMinibatchesMeansEndEpochWasCalledTooOften() {
         List<EpochRecord> epochs = new ArrayList<>(Fixtures.epochs(40, e -> 1e-3));
-        epochs.set(1, new EpochRecord(2, Double.NaN, 0.5, 0.9, 1e-3, 0));
+        epochs.set(1, new EpochRecord(2, Double.NaN, 0.5, 0.9, 1e-3, 0, Double.NaN));
 
         CheckOutcome outcome = evaluate(Fixtures.epochs(40, e -> 1e-3), epochs);
 
@@ -67,7 +67,7 @@ class CurvesCheckTest {
     void aRisingTrainingLossMeansTheNetworkIsNotLearning() {
         List<EpochRecord> rising = new ArrayList<>();
         for (int e = 1; e <= 40; e++) {
-            rising.add(new EpochRecord(e, 1 + 0.01 * e, 2.3, 0.1, 1e-3, 40));
+            rising.add(new EpochRecord(e, 1 + 0.01 * e, 2.3, 0.1, 1e-3, 40, Double.NaN));
         }
 
         CheckOutcome outcome = evaluate(rising, Fixtures.epochs(40, e -> 1e-3));

@@ -136,7 +136,7 @@ class EarlyStoppingCheckTest {
     private static List<EpochRecord> curve(double... validationLoss) {
         List<EpochRecord> epochs = new ArrayList<>();
         for (int i = 0; i < validationLoss.length; i++) {
-            epochs.add(new EpochRecord(i + 1, 1.0 / (i + 1), validationLoss[i], 0.9 + 0.001 * i, 1e-3, 40));
+            epochs.add(new EpochRecord(i + 1, 1.0 / (i + 1), validationLoss[i], 0.9 + 0.001 * i, 1e-3, 40, Double.NaN));
         }
         return epochs;
     }

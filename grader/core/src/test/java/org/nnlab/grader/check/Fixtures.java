@@ -68,14 +68,14 @@ final class Fixtures {
     static List<EpochRecord> epochs(int count, DoubleUnaryOperator rate) {
         List<EpochRecord> epochs = new ArrayList<>();
         for (int e = 1; e <= count; e++) {
-            epochs.add(new EpochRecord(e, 1.0 / e, 1.2 / e, 0.9 + 0.002 * e, rate.applyAsDouble(e), 40));
+            epochs.add(new EpochRecord(e, 1.0 / e, 1.2 / e, 0.9 + 0.002 * e, rate.applyAsDouble(e), 40, Double.NaN));
         }
         return epochs;
     }
 
     /** @return evidence of completed runs with the given reported values and answers */
     static Evidence evidence(Map<String, RunEvidence> runs, Map<String, Double> reported, Map<String, String> answers) {
-        return new Evidence(Map.of("epochs", 40.0), 10, true, null, runs, reported, answers, List.of());
+        return new Evidence(Map.of("epochs", 40.0), 10, 1258, true, null, runs, reported, answers, List.of());
     }
 
     /**

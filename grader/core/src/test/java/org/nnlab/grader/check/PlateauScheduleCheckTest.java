@@ -58,7 +58,7 @@ class PlateauScheduleCheckTest {
     private static List<EpochRecord> curve(double[] validationLoss, double[] rate) {
         List<EpochRecord> epochs = new java.util.ArrayList<>();
         for (int i = 0; i < rate.length; i++) {
-            epochs.add(new EpochRecord(i + 1, 1.0 / (i + 1), validationLoss[i], 0.9, rate[i], 40));
+            epochs.add(new EpochRecord(i + 1, 1.0 / (i + 1), validationLoss[i], 0.9, rate[i], 40, Double.NaN));
         }
         return epochs;
     }

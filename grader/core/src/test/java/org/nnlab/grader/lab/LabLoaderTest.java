@@ -84,7 +84,8 @@ class LabLoaderTest {
         assertEquals(lab.resolve("lab.yaml") + ": check 'architecture' has type 'same-archtecture', which is not a "
                 + "known check type; known types: completes, curves, accuracy, optimizer, same-architecture, "
                 + "regularization, plateau-schedule, reported-value, consistency, reflection, convergence-ranking, "
-                + "best-run, log-uniform-sampling, grid-search, schedule-trace, early-stopping", error(lab));
+                + "best-run, log-uniform-sampling, grid-search, schedule-trace, early-stopping, lr-range-test, batch-size, "
+                + "gradient-clipping", error(lab));
     }
 
     @Test

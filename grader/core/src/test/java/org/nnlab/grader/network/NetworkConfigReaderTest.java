@@ -50,9 +50,28 @@ class NetworkConfigReaderTest {
     }
 
     @Test
+    void aClippedNetworkDeclaresItsGradientNormalizationOnEveryLayer() throws IOException {
+        NetworkDescription network = reader.read(savedNetwork(resource("configuration-clipped.json")));
+
+        assertEquals(2, network.layers().size());
+        for (LayerDescription layer : network.layers()) {
+            assertEquals("ClipL2PerLayer", layer.gradientNormalization());
+            assertEquals(1.0, layer.gradientNormalizationThreshold());
+            assertEquals("Nesterovs", layer.updater());
+        }
+    }
+
+    @Test
+    void aNetworkWithoutClippingDeclaresNone() throws IOException {
+        NetworkDescription network = reader.read(savedNetwork(resource("configuration-A.json")));
+
+        assertTrue(network.layers().stream().allMatch(layer -> layer.gradientNormalization().equals("None")));
+    }
+
+    @Test
     void aRetainProbabilityOfOneIsNoDropout() {
         LayerDescription layer = new LayerDescription("DenseLayer", 1, 1, "ReLU", "Dropout", 1.0, List.of(), "Adam",
-                1e-3);
+                1e-3, "None", Double.NaN);
 
         assertFalse(layer.hasDropout());
     }

@@ -44,7 +44,7 @@ class ProgressWatcherTest {
     }
 
     private static ProgressLine line(String run, int epoch) {
-        return new ProgressLine(run, new EpochRecord(epoch, 1.0, 1.1, 0.9, 1e-3, 40));
+        return new ProgressLine(run, new EpochRecord(epoch, 1.0, 1.1, 0.9, 1e-3, 40, Double.NaN));
     }
 
     private static void append(Path file, String text) throws IOException {

@@ -16,8 +16,8 @@ import org.nnlab.protocol.Matrix;
 import org.nnlab.protocol.ProgressLine;
 
 /**
- * Records one tracked run: a listener collects the score of every minibatch, and each {@link #endEpoch()} measures
- * the validation part in inference mode and reads the updater's learning rate.
+ * Records one tracked run: a listener collects the score and the gradient norm of every minibatch, and each
+ * {@link #endEpoch()} measures the validation part in inference mode and reads the updater's learning rate.
  */
 final class RunRecorder implements TrackedRun {
     private final String name;
@@ -50,11 +50,11 @@ final class RunRecorder implements TrackedRun {
         Matrix probabilities = Tensors.matrix(network.output(validationFeatures, false));
         EpochRecord epoch = new EpochRecord(epochs.size() + 1, trainingLoss,
                 ClassificationMetrics.meanCrossEntropy(probabilities, validationLabels),
-                ClassificationMetrics.accuracy(probabilities, validationLabels), learningRate(), listener.count);
+                ClassificationMetrics.accuracy(probabilities, validationLabels), learningRate(), listener.count,
+                listener.meanGradientNorm());
         epochs.add(epoch);
         progress.accept(new ProgressLine(name, epoch));
-        listener.sum = 0;
-        listener.count = 0;
+        listener.reset();
         return new EpochMetrics(epoch.epoch(), epoch.trainingLoss(), epoch.validationLoss(),
                 epoch.validationAccuracy(), epoch.learningRate());
     }
@@ -86,14 +86,43 @@ final class RunRecorder implements TrackedRun {
         return Double.NaN;
     }
 
+    /**
+     * Sums the score of each minibatch update and the L2 norm of its gradient. DL4J calls
+     * {@code onGradientCalculation} once backpropagation has computed the gradient summed over the minibatch, before
+     * the updater divides it by the minibatch size, clips it (gradient normalization), adds regularization and turns
+     * it into a step, all in place. The norm recorded is that of the minibatch's mean gradient, as clipping receives
+     * it: one reduction per update and no extra forward pass.
+     */
     private static final class ScoreListener extends BaseTrainingListener implements TrainingListener {
         private double sum;
         private int count;
+        private double gradientNormSum;
+        private int gradients;
+
+        @Override
+        public void onGradientCalculation(Model model) {
+            if (model.gradient() != null && model.gradient().gradient() != null) {
+                double examples = model.conf().isMiniBatch() ? Math.max(1, model.batchSize()) : 1;
+                gradientNormSum += model.gradient().gradient().norm2Number().doubleValue() / examples;
+                gradients++;
+            }
+        }
 
         @Override
         public void iterationDone(Model model, int iteration, int epoch) {
             sum += model.score();
             count++;
+        }
+
+        double meanGradientNorm() {
+            return gradients == 0 ? Double.NaN : gradientNormSum / gradients;
+        }
+
+        void reset() {
+            sum = 0;
+            count = 0;
+            gradientNormSum = 0;
+            gradients = 0;
         }
     }
 }

@@ -1,0 +1,77 @@
+package org.nnlab.harness.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.deeplearning4j.nn.conf.GradientNormalization;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nnlab.protocol.EpochRecord;
+import org.nnlab.protocol.ProgressLine;
+
+class RunRecorderTest {
+    private final DataSet batch = new DataSet(Nd4j.linspace(-1, 1, 32).reshape(8, 4),
+            Nd4j.eye(4).repeat(0, 2));
+    private final List<ProgressLine> progress = new ArrayList<>();
+
+    @Test
+    void anEpochRecordsTheNormOfTheMinibatchMeanGradientBeforeClipping() {
+        MultiLayerNetwork network = network(GradientNormalization.ClipElementWiseAbsoluteValue);
+        MultiLayerNetwork copy = network.clone();
+        copy.setInput(batch.getFeatures());
+        copy.setLabels(batch.getLabels());
+        copy.computeGradientAndScore();
+        double rawNorm = copy.gradient().gradient().norm2Number().doubleValue() / 8; // summed over 8 examples
+        RunRecorder recorder = new RunRecorder("A", network, batch.getFeatures(), new int[] {0, 1, 2, 3, 0, 1, 2, 3},
+                progress::add);
+
+        network.fit(batch);
+        recorder.endEpoch();
+        EpochRecord epoch = recorder.epochs().get(0);
+
+        assertTrue(rawNorm > 1e-3, "the clipping threshold 1e-3 is below the raw norm " + rawNorm);
+        assertEquals(rawNorm, epoch.gradientNorm(), 1e-6 * rawNorm);
+        assertEquals(1, epoch.minibatches());
+        assertEquals(epoch, progress.get(0).epoch());
+    }
+
+    @Test
+    void anEpochWithoutUpdatesHasNoGradientNorm() {
+        MultiLayerNetwork network = network(GradientNormalization.None);
+        RunRecorder recorder = new RunRecorder("A", network, batch.getFeatures(), new int[] {0, 1, 2, 3, 0, 1, 2, 3},
+                progress::add);
+
+        network.fit(batch);
+        recorder.endEpoch();
+        recorder.endEpoch();
+
+        assertTrue(Double.isFinite(recorder.epochs().get(0).gradientNorm()));
+        assertTrue(Double.isNaN(recorder.epochs().get(1).gradientNorm()));
+    }
+
+    /** @return a 4-6-4 network with element-wise clipping at 1e-3, or the given normalization */
+    private static MultiLayerNetwork network(GradientNormalization normalization) {
+        MultiLayerNetwork network = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                .seed(7)
+                .updater(new Sgd(0.1))
+                .gradientNormalization(normalization)
+                .gradientNormalizationThreshold(1e-3)
+                .list()
+                .layer(new DenseLayer.Builder().nIn(4).nOut(6).activation(Activation.TANH).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(6).nOut(4)
+                        .activation(Activation.SOFTMAX).build())
+                .build());
+        network.init();
+        return network;
+    }
+}
