@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nnlab.grader.cli.LabSelfTest;
@@ -18,6 +20,7 @@ import org.nnlab.grader.sandbox.BubblewrapSandbox;
  * Every lab of the catalogue passes its self-test in the sandbox: the reference gets full marks, the starter compiles,
  * runs and gets less. The digits lab is left to {@link DigitsLabIT}, which grades both and more.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class LabCatalogIT {
     private static Grader grader;
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,6 +24,7 @@ import org.nnlab.grader.submission.Submission;
  * Typical mistakes in the catalogue's labs, graded for real: each is a lab's reference solution with one edit, and
  * must fail the intended check with the intended message while the checks it does not concern still pass.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class LabMistakesIT {
     private static Grader grader;
 
