@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 final class Browserless {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([0-9a-f]+)\"");
     private final String base;
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private String csrf;
 
@@ -107,6 +108,18 @@ final class Browserless {
             }
             Thread.sleep(1000);
         }
+    }
+
+    /** @return the value of the named cookie, e.g. {@code JSESSIONID}, or null */
+    String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** @return a user with the same cookies as this one (e.g. a stolen session), sharing nothing else */
+    Browserless withCookiesOf(Browserless other) {
+        other.cookies.getCookieStore().getCookies().forEach(c -> cookies.getCookieStore().add(URI.create(base), c));
+        return this;
     }
 
     /** Replaces the form token with one the server never issued, as a forged cross-site form would have. */

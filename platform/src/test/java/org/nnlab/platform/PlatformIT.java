@@ -40,7 +40,7 @@ class PlatformIT {
         SandboxProbe probe = BubblewrapSandbox.probe();
         Assumptions.assumeTrue(probe.available(), () -> "this machine cannot sandbox: " + probe.problem());
         server = PayaraMicro.start(List.of("-Dnnlab.seed.student.password=" + PASSWORD,
-                "-Dnnlab.seed.instructor.password=" + PASSWORD, "-Dnnlab.seed.students=5",
+                "-Dnnlab.seed.instructor.password=" + PASSWORD, "-Dnnlab.seed.students=6",
                 "-Dnnlab.labs.dir=" + labsWithLimit(LIMIT)));
         Browserless student = new Browserless(server.url());
         student.login("student", PASSWORD);
@@ -76,6 +76,37 @@ class PlatformIT {
 
         assertEquals(401, response.statusCode());
         assertTrue(response.body().contains("The user name or the password is wrong."));
+    }
+
+    @Test
+    void guessingAPasswordLocksTheAccountForAMinuteEvenForTheRightPassword() throws Exception {
+        Browserless guesser = new Browserless(server.url());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, guesser.login("student6", "guess-" + i).statusCode());
+        }
+
+        HttpResponse<String> locked = guesser.login("student6", PASSWORD);
+
+        assertEquals(429, locked.statusCode());
+        assertTrue(locked.body().contains("Too many failed logins: try again in 1 minute."), locked.body());
+        assertTrue(Integer.parseInt(locked.headers().firstValue("Retry-After").orElse("0")) > 50);
+        assertEquals(302, new Browserless(server.url()).login("student4", PASSWORD).statusCode(),
+                "another account logs in");
+    }
+
+    @Test
+    void aLoginGivesTheSessionANewIdSoAFixedOneIsWorthNothing() throws Exception {
+        Browserless victim = new Browserless(server.url());
+        victim.get("/login");
+        String fixed = victim.cookie("JSESSIONID");
+        Browserless attacker = new Browserless(server.url()).withCookiesOf(victim);
+
+        assertEquals(302, victim.postForm("/login", Map.of("username", "student3", "password", PASSWORD))
+                .statusCode());
+
+        assertTrue(fixed != null && !fixed.equals(victim.cookie("JSESSIONID")), "a new session id after the login");
+        assertEquals(200, victim.get("/").statusCode());
+        assertEquals(302, attacker.get("/").statusCode(), "the id known before the login leads to the login page");
     }
 
     @Test

@@ -11,12 +11,15 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.nnlab.platform.web.Pages;
 
 /**
  * The login page (GET) and the login itself (POST): the credentials go to Jakarta Security, which checks them
- * against the accounts table and then continues to the page first asked for, or the home page.
+ * against the accounts table and then continues to the page first asked for, or the home page. Guessing is throttled
+ * ({@link LoginThrottle}: 429 with the time to wait), and the session gets a new id at each login.
  */
 @WebServlet("/login")
 public class LoginServlet extends HttpServlet {
@@ -27,6 +30,9 @@ public class LoginServlet extends HttpServlet {
 
     @Inject
     transient SecurityContext security;
+
+    @Inject
+    transient LoginThrottle throttle;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -41,15 +47,29 @@ public class LoginServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String username = value(request.getParameter("username"));
+        Optional<Duration> locked = throttle.lockedFor(username, request.getRemoteAddr());
+        if (locked.isPresent()) {
+            long minutes = Math.max(1, (locked.get().toSeconds() + 59) / 60);
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(locked.get().toSeconds() + 1));
+            pages.render(request, response, "login", Map.of("failed", false, "username", username, "locked",
+                    "Too many failed logins: try again in " + minutes + " minute" + (minutes == 1 ? "" : "s") + "."));
+            return;
+        }
+        if (request.getSession(false) != null) {
+            request.changeSessionId(); // a session id fixed by someone else before the login is worth nothing after
+        }
         AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters.withParams()
                 .credential(new UsernamePasswordCredential(username, new Password(value(request.getParameter(
                         "password"))))).newAuthentication(true));
         switch (status) {
-            case SEND_CONTINUE -> {
-                // the container redirects to the page first asked for
+            case SEND_CONTINUE -> throttle.succeeded(username); // the container redirects to the page first asked for
+            case SUCCESS -> {
+                throttle.succeeded(username);
+                response.sendRedirect(request.getContextPath() + "/");
             }
-            case SUCCESS -> response.sendRedirect(request.getContextPath() + "/");
             default -> {
+                throttle.failed(username, request.getRemoteAddr());
                 response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
                 pages.render(request, response, "login", Map.of("failed", true, "username", username));
             }
