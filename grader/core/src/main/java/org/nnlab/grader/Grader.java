@@ -164,7 +164,7 @@ public final class Grader {
                 if (!report.runs().containsKey(run)) {
                     continue;
                 }
-                Measured m = measured.getOrDefault(run, new Measured(null, null, "not evaluated"));
+                Measured m = measured.getOrDefault(run, Measured.failed("not evaluated"));
                 NetworkDescription network = null;
                 String problem = m.problem();
                 var file = JobWorkspace.plainFile(workspace.output(), TrainingJob.networkFile(run));
@@ -176,7 +176,7 @@ public final class Grader {
                     }
                 }
                 runs.put(run, new RunEvidence(run, report.runs().get(run).epochs(), network, problem, m.validation(),
-                        m.test()));
+                        m.test(), m.trainingSubset(), m.symmetry()));
             }
         }
         return new Evidence(lab.parameters(), data.train().classCount(), data.train().rows(), training.completed(),

@@ -72,7 +72,19 @@ class LabMistakesIT {
                 Arguments.of("batch-size-clipping", "clips element-wise instead of by norm", List.of(
                         "GradientNormalization.ClipL2PerLayer", "GradientNormalization.ClipElementWiseAbsoluteValue"),
                         "clipping", "found gradient normalization ClipElementWiseAbsoluteValue; expected "
-                                + "ClipL2PerLayer", "optimizer-clipped"));
+                                + "ClipL2PerLayer", "optimizer-clipped"),
+                Arguments.of("initialization", "zeros run initialized randomly",
+                        List.of("runs.put(\"zeros\", WeightInit.ZERO);", "runs.put(\"zeros\", WeightInit.UNIFORM);"),
+                        "symmetry-zeros", "distinct hidden units; expected a single distinct unit per layer",
+                        "consistency"),
+                Arguments.of("debugging", "labels shuffled with another permutation than features",
+                        List.of("swap(labels, i, j);", "swap(labels, i, random.nextInt(i + 1));"), "overfit-loss",
+                        "(measured by the grader); expected at most 0.05.",
+                        "consistency"),
+                Arguments.of("debugging", "overfits ten examples of a shuffled copy, not the first ten",
+                        List.of("Examples firstExamples = all.first(", "all.shuffle();\n"
+                                + "        Examples firstExamples = all.first("), "overfit-loss",
+                        "expected at most 0.05", "accuracy-full"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")

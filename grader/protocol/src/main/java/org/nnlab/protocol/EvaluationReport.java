@@ -1,18 +1,24 @@
 package org.nnlab.protocol;
 
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * What the evaluation harness wrote back.
+ * What the evaluation harness wrote back. Reports written before a field existed read with that field empty.
  *
  * @param errors        by run name, why its network could not be loaded or run; absent for runs that worked
  * @param timingsMillis where the time went inside the harness
+ * @param symmetry      by run name, the distinct units of each layer with weights, in layer order
  */
-public record EvaluationReport(Map<String, String> errors, Map<String, Long> timingsMillis) {
+public record EvaluationReport(Map<String, String> errors, Map<String, Long> timingsMillis,
+                               Map<String, List<LayerSymmetry>> symmetry) {
 
-    /** Copies the maps. */
+    /** Copies the collections; a missing one is empty. */
     public EvaluationReport {
-        errors = Map.copyOf(errors);
-        timingsMillis = Map.copyOf(timingsMillis);
+        errors = errors == null ? Map.of() : Map.copyOf(errors);
+        timingsMillis = timingsMillis == null ? Map.of() : Map.copyOf(timingsMillis);
+        symmetry = symmetry == null ? Map.of() : symmetry.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
     }
 }

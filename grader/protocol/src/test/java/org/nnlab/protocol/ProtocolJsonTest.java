@@ -59,6 +59,28 @@ class ProtocolJsonTest {
     }
 
     @Test
+    void anEvaluationReportKeepsEachRunsLayerSymmetry() throws IOException {
+        EvaluationReport report = new EvaluationReport(Map.of("he", "none"), Map.of("evaluationMillis", 5L),
+                Map.of("zeros", List.of(new LayerSymmetry(0, 64, 1, true), new LayerSymmetry(1, 10, 10, false))));
+        Path file = temp.resolve("evaluation-report.json");
+
+        ProtocolJson.write(file, report);
+
+        assertEquals(report, ProtocolJson.read(file, EvaluationReport.class, 1 << 20));
+    }
+
+    @Test
+    void anEvaluationReportWrittenBeforeSymmetryExistedReadsWithNone() throws IOException {
+        Path file = Files.writeString(temp.resolve("evaluation-report.json"),
+                "{\"errors\": {}, \"timingsMillis\": {\"evaluationMillis\": 3}}");
+
+        EvaluationReport report = ProtocolJson.read(file, EvaluationReport.class, 1 << 20);
+
+        assertEquals(Map.of(), report.symmetry());
+        assertEquals(Map.of("evaluationMillis", 3L), report.timingsMillis());
+    }
+
+    @Test
     void aDocumentLargerThanAllowedIsRefused() throws IOException {
         Path file = Files.writeString(temp.resolve("big.json"), "{\"completed\": true, \"padding\": \""
                 + "x".repeat(2000) + "\"}");

@@ -82,7 +82,8 @@ public final class CheckCatalog {
                 SameArchitectureCheck.TYPE, RegularizationCheck.TYPE, PlateauScheduleCheck.TYPE,
                 ReportedValueCheck.TYPE, ConsistencyCheck.TYPE, ReflectionCheck.TYPE, ConvergenceRankingCheck.TYPE,
                 BestRunCheck.TYPE, LogUniformSamplingCheck.TYPE, GridSearchCheck.TYPE, ScheduleTraceCheck.TYPE,
-                EarlyStoppingCheck.TYPE, LrRangeTestCheck.TYPE, BatchSizeCheck.TYPE, GradientClippingCheck.TYPE)
+                EarlyStoppingCheck.TYPE, LrRangeTestCheck.TYPE, BatchSizeCheck.TYPE, GradientClippingCheck.TYPE,
+                SymmetryCheck.TYPE, FasterThanCheck.TYPE, AnswerMentionsCheck.TYPE, SubsetLossCheck.TYPE)
                 .forEach(catalog::register);
         return catalog;
     }

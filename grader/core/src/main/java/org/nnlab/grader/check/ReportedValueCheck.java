@@ -15,11 +15,11 @@ public final class ReportedValueCheck implements Check {
 
     private final String key;
     private final String run;
-    private final String metric;
+    private final CurveMetric metric;
     private final boolean maximum;
     private final double tolerance;
 
-    private ReportedValueCheck(String key, String run, String metric, boolean maximum, double tolerance) {
+    private ReportedValueCheck(String key, String run, CurveMetric metric, boolean maximum, double tolerance) {
         this.key = key;
         this.run = run;
         this.metric = metric;
@@ -28,10 +28,7 @@ public final class ReportedValueCheck implements Check {
     }
 
     private static Check create(Fields params) {
-        String metric = params.string("metric");
-        if (!List.of("validationAccuracy", "validationLoss", "trainingLoss").contains(metric)) {
-            throw params.invalid("metric", "must be validationAccuracy, validationLoss or trainingLoss");
-        }
+        CurveMetric metric = CurveMetric.read(params, "metric");
         String aggregate = params.string("aggregate", "max");
         if (!aggregate.equals("max") && !aggregate.equals("min")) {
             throw params.invalid("aggregate", "must be max or min");
@@ -56,13 +53,13 @@ public final class ReportedValueCheck implements Check {
         double expected = maximum ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         int at = 0;
         for (EpochRecord epoch : epochs) {
-            double value = value(epoch);
+            double value = metric.of(epoch);
             if (maximum ? value > expected : value < expected) {
                 expected = value;
                 at = epoch.epoch();
             }
         }
-        String best = (maximum ? "maximum" : "minimum") + " of run " + run + "'s " + metric + " curve is "
+        String best = (maximum ? "maximum" : "minimum") + " of run " + run + "'s " + metric.label() + " curve is "
                 + Numbers.show(expected) + " (epoch " + at + ")";
         if (Math.abs(reported - expected) <= tolerance) {
             return CheckOutcome.pass(key + " = " + Numbers.show(reported) + " matches the recorded curve: the " + best
@@ -71,14 +68,6 @@ public final class ReportedValueCheck implements Check {
         return CheckOutcome.fail("Reported " + key + " = " + Numbers.show(reported) + ", but the " + best
                 + ". Report the best value over all epochs as measured by endEpoch(), not the last one or one of "
                 + "your own.");
-    }
-
-    private double value(EpochRecord epoch) {
-        return switch (metric) {
-            case "validationAccuracy" -> epoch.validationAccuracy();
-            case "validationLoss" -> epoch.validationLoss();
-            default -> epoch.trainingLoss();
-        };
     }
 
     @Override

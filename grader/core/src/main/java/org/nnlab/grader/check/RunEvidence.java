@@ -3,23 +3,36 @@ package org.nnlab.grader.check;
 import java.util.List;
 import org.nnlab.grader.network.NetworkDescription;
 import org.nnlab.protocol.EpochRecord;
+import org.nnlab.protocol.LayerSymmetry;
 
 /**
  * What is known of one run: the curves the harness recorded (untrusted), the configuration its saved network
  * declares, and the grader's own measurements of that network.
  *
- * @param name       the run's name
- * @param epochs     recorded epochs, in order
- * @param network    the saved network's configuration, or null
- * @param problem    why there is no network or no measurement, or null
- * @param validation the grader's measurement on the validation part, or null
- * @param test       the grader's measurement on the hidden test part, or null
+ * @param name           the run's name
+ * @param epochs         recorded epochs, in order
+ * @param network        the saved network's configuration, or null
+ * @param problem        why there is no network or no measurement, or null
+ * @param validation     the grader's measurement on the validation part, or null
+ * @param test           the grader's measurement on the hidden test part, or null
+ * @param trainingSubset the grader's measurement on the first rows of the training part that the lab's
+ *                       {@code evaluate.trainingSubset} names, or null
+ * @param symmetry       the distinct units of each layer with weights of the saved network, as the evaluation
+ *                       sandbox counted them; empty when unknown
  */
 public record RunEvidence(String name, List<EpochRecord> epochs, NetworkDescription network, String problem,
-                          Measurement validation, Measurement test) {
+                          Measurement validation, Measurement test, Measurement trainingSubset,
+                          List<LayerSymmetry> symmetry) {
 
-    /** Copies the list. */
+    /** Copies the lists. */
     public RunEvidence {
         epochs = List.copyOf(epochs);
+        symmetry = List.copyOf(symmetry);
+    }
+
+    /** Evidence of a run measured on the validation and test parts only. */
+    public RunEvidence(String name, List<EpochRecord> epochs, NetworkDescription network, String problem,
+                       Measurement validation, Measurement test) {
+        this(name, epochs, network, problem, validation, test, null, List.of());
     }
 }

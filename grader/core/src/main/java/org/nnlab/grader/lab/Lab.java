@@ -24,11 +24,12 @@ import java.util.Map;
  * @param starter      the starter code folder, relative to the folder
  * @param reference    the reference solution folder (instructors only), relative to the folder
  * @param submissions  how often a student may submit, and which graded submission counts
+ * @param evaluate     what the grader measures on the saved networks besides the validation and test parts
  */
 public record Lab(Path directory, String id, int version, String title, String dataset, SplitSpec split,
                   Scaling scaling, String entryClass, Map<String, Double> parameters, LabLimits limits,
                   List<String> runs, List<AnswerSpec> answers, List<CheckSpec> checks, String instructions,
-                  String starter, String reference, SubmissionPolicy submissions) {
+                  String starter, String reference, SubmissionPolicy submissions, EvaluationSpec evaluate) {
 
     /** Copies the collections. */
     public Lab {
@@ -41,7 +42,7 @@ public record Lab(Path directory, String id, int version, String title, String d
     /** @return this lab as stored elsewhere under another version number, e.g. a platform's revision */
     public Lab at(Path folder, int newVersion) {
         return new Lab(folder, id, newVersion, title, dataset, split, scaling, entryClass, parameters, limits, runs,
-                answers, checks, instructions, starter, reference, submissions);
+                answers, checks, instructions, starter, reference, submissions, evaluate);
     }
 
     /** @return the sum of the points of every check */
@@ -89,5 +90,16 @@ public record Lab(Path directory, String id, int version, String title, String d
      * @param maxChars the longest answer accepted
      */
     public record AnswerSpec(String id, String title, String prompt, int maxChars) {
+    }
+
+    /**
+     * Extra inputs the grader evaluates each saved network on, in the evaluation sandbox.
+     *
+     * @param trainingSubset how many of the first rows of the training part (the first rows of the solution's
+     *                       {@code ctx.trainingSet()}) are measured as well; 0 for none
+     */
+    public record EvaluationSpec(int trainingSubset) {
+        /** Nothing besides the validation and test parts. */
+        public static final EvaluationSpec NONE = new EvaluationSpec(0);
     }
 }

@@ -61,7 +61,7 @@ public final class LabLoader {
                 entryClass(fields), parameters(fields), limits(fields.object("limits")), runs(fields),
                 answers(fields), checks(fields), existing(fields, directory, "instructions", false),
                 existing(fields, directory, "starter", true), existing(fields, directory, "reference", true),
-                submissions(fields));
+                submissions(fields), evaluate(fields));
         fields.finish();
         return lab;
     }
@@ -127,6 +127,16 @@ public final class LabLoader {
         }
         policy.finish();
         return new SubmissionPolicy(limit, Duration.ofMinutes(minutes), which);
+    }
+
+    private static Lab.EvaluationSpec evaluate(Fields fields) {
+        if (!fields.has("evaluate")) {
+            return Lab.EvaluationSpec.NONE;
+        }
+        Fields evaluate = fields.object("evaluate");
+        Lab.EvaluationSpec spec = new Lab.EvaluationSpec(evaluate.integer("trainingSubset", 1, 0));
+        evaluate.finish();
+        return spec;
     }
 
     private static List<String> runs(Fields fields) {

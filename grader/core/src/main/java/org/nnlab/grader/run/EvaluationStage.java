@@ -16,18 +16,21 @@ import org.nnlab.grader.sandbox.SandboxOutcome;
 import org.nnlab.protocol.ClassificationMetrics;
 import org.nnlab.protocol.EvaluationJob;
 import org.nnlab.protocol.EvaluationReport;
+import org.nnlab.protocol.LayerSymmetry;
 import org.nnlab.protocol.Matrix;
 import org.nnlab.protocol.ProtocolJson;
 import org.nnlab.protocol.TrainingJob;
 
 /**
  * Measures the saved networks in a second sandbox that holds no student class: it gets the validation and test
- * features without labels and returns class probabilities, which the trusted side scores against the labels it
- * kept.
+ * features without labels (and the first rows of the training part, when the lab's {@code evaluate.trainingSubset}
+ * asks for them) and returns class probabilities, which the trusted side scores against the labels it kept, and the
+ * distinct units of each layer.
  */
 final class EvaluationStage {
     private static final String VALIDATION = "validation";
     private static final String TEST = "test";
+    private static final String TRAINING_SUBSET = "training-subset";
     private static final long MAX_REPORT_BYTES = 1L << 20;
     private final Sandbox sandbox;
     private final SandboxedJvm jvm;
@@ -46,15 +49,18 @@ final class EvaluationStage {
             if (network.isPresent()) {
                 networks.put(run, network.get().toString());
             } else {
-                measured.put(run, new Measured(null, null, "no saved network (was run " + run + " tracked?)"));
+                measured.put(run, Measured.failed("no saved network (was run " + run + " tracked?)"));
             }
         }
         if (networks.isEmpty()) {
             return measured;
         }
-        Map<String, String> inputs = Map.of(
-                VALIDATION, features(data.validation(), workspace.evaluationInput().resolve("validation.bin")),
-                TEST, features(data.test(), workspace.evaluationInput().resolve("test.bin")));
+        Map<String, LabeledData> parts = parts(lab, data);
+        Map<String, String> inputs = new LinkedHashMap<>();
+        for (Map.Entry<String, LabeledData> part : parts.entrySet()) {
+            inputs.put(part.getKey(), features(part.getValue(),
+                    workspace.evaluationInput().resolve(part.getKey() + ".bin")));
+        }
         Path job = workspace.evaluationInput().resolve("evaluation-job.json");
         ProtocolJson.write(job, new EvaluationJob(networks, inputs, workspace.evaluationOutput().toString()));
         SandboxOutcome outcome = sandbox.run(jvm.request("org.nnlab.harness.evaluate.EvaluationMain", job.toString(),
@@ -65,10 +71,22 @@ final class EvaluationStage {
         for (String run : networks.keySet()) {
             String error = report == null ? "the evaluation sandbox wrote no report (exit code "
                     + outcome.exitCode() + (outcome.timedOut() ? ", timed out" : "") + ")" : report.errors().get(run);
-            measured.put(run, error != null ? new Measured(null, null, "the saved network could not be loaded "
-                    + "without the submission's classes: " + error) : measure(workspace, run, data));
+            measured.put(run, error != null ? Measured.failed("the saved network could not be loaded "
+                    + "without the submission's classes: " + error) : measure(workspace, run, parts,
+                    report.symmetry().getOrDefault(run, List.of())));
         }
         return measured;
+    }
+
+    /** @return the labelled parts whose features the sandbox gets, by input name */
+    private static Map<String, LabeledData> parts(Lab lab, LabData data) {
+        Map<String, LabeledData> parts = new LinkedHashMap<>();
+        parts.put(VALIDATION, data.validation());
+        parts.put(TEST, data.test());
+        if (lab.evaluate().trainingSubset() > 0) {
+            parts.put(TRAINING_SUBSET, data.trainingSubset(lab.evaluate().trainingSubset()));
+        }
+        return parts;
     }
 
     private static String features(LabeledData part, Path file) throws IOException {
@@ -85,12 +103,15 @@ final class EvaluationStage {
         }
     }
 
-    private static Measured measure(JobWorkspace workspace, String run, LabData data) {
+    private static Measured measure(JobWorkspace workspace, String run, Map<String, LabeledData> parts,
+                                    List<LayerSymmetry> symmetry) {
         try {
-            return new Measured(score(workspace, run, VALIDATION, data.validation()),
-                    score(workspace, run, TEST, data.test()), null);
+            Measurement subset = parts.containsKey(TRAINING_SUBSET)
+                    ? score(workspace, run, TRAINING_SUBSET, parts.get(TRAINING_SUBSET)) : null;
+            return new Measured(score(workspace, run, VALIDATION, parts.get(VALIDATION)),
+                    score(workspace, run, TEST, parts.get(TEST)), subset, symmetry, null);
         } catch (IOException e) {
-            return new Measured(null, null, "its predictions could not be read: " + e.getMessage());
+            return Measured.failed("its predictions could not be read: " + e.getMessage());
         }
     }
 

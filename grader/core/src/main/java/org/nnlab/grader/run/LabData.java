@@ -1,5 +1,6 @@
 package org.nnlab.grader.run;
 
+import java.util.stream.IntStream;
 import org.nnlab.datasets.Dataset;
 import org.nnlab.datasets.LabeledData;
 import org.nnlab.datasets.obtain.DatasetLoader;
@@ -32,5 +33,14 @@ public record LabData(String sha256, LabeledData train, LabeledData validation, 
                 spec.seed(), Scaling.valueOf(lab.scaling().name()));
         return new LabData(dataset.spec().sha256(), parts.part(SplitPart.TRAIN), parts.part(SplitPart.VALIDATION),
                 parts.part(SplitPart.TEST));
+    }
+
+    /**
+     * @param rows how many rows
+     * @return the first {@code rows} rows of the training part (all of them when it has fewer): the first rows of
+     *     the solution's {@code ctx.trainingSet()}, in the same order
+     */
+    public LabeledData trainingSubset(int rows) {
+        return train.subset(IntStream.range(0, Math.min(rows, train.rows())).toArray());
     }
 }

@@ -1,13 +1,28 @@
 package org.nnlab.grader.run;
 
+import java.util.List;
 import org.nnlab.grader.check.Measurement;
+import org.nnlab.protocol.LayerSymmetry;
 
 /**
  * The grader's own measurement of one run's saved network.
  *
- * @param validation on the validation part, or null
- * @param test       on the hidden test part, or null
- * @param problem    why it could not be measured, or null
+ * @param validation     on the validation part, or null
+ * @param test           on the hidden test part, or null
+ * @param trainingSubset on the first rows of the training part the lab names, or null when it names none
+ * @param symmetry       the distinct units of each layer with weights, in layer order; empty when unknown
+ * @param problem        why it could not be measured, or null
  */
-public record Measured(Measurement validation, Measurement test, String problem) {
+public record Measured(Measurement validation, Measurement test, Measurement trainingSubset,
+                       List<LayerSymmetry> symmetry, String problem) {
+
+    /** Copies the list. */
+    public Measured {
+        symmetry = List.copyOf(symmetry);
+    }
+
+    /** @return no measurement, for the reason given */
+    public static Measured failed(String problem) {
+        return new Measured(null, null, null, List.of(), problem);
+    }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,7 @@ class EarlyStoppingCheckTest {
 
     @Test
     void stoppingWhenPatienceRunsOutWithTheBestWeightsRestoredPasses() {
-        List<EpochRecord> epochs = curve(1.0, 0.8, 0.6, 0.65, 0.6, 0.7);
+        List<EpochRecord> epochs = Fixtures.curve(1.0, 0.8, 0.6, 0.65, 0.6, 0.7);
 
         CheckOutcome outcome = evaluate(epochs, savedAs(epochs.get(2)));
 
@@ -29,7 +28,7 @@ class EarlyStoppingCheckTest {
 
     @Test
     void trainingToMaxEpochsWhilePatienceNeverRunsOutPasses() {
-        List<EpochRecord> epochs = curve(1.0, 0.9, 0.95, 0.85, 0.9, 0.8, 0.82, 0.81);
+        List<EpochRecord> epochs = Fixtures.curve(1.0, 0.9, 0.95, 0.85, 0.9, 0.8, 0.82, 0.81);
 
         CheckOutcome outcome = evaluate(epochs, savedAs(epochs.get(5)));
 
@@ -39,7 +38,7 @@ class EarlyStoppingCheckTest {
 
     @Test
     void trainingOnAfterPatienceRanOutLosesTheStoppingHalf() {
-        List<EpochRecord> epochs = curve(1.0, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0, 1.1);
+        List<EpochRecord> epochs = Fixtures.curve(1.0, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0, 1.1);
 
         CheckOutcome outcome = evaluate(epochs, savedAs(epochs.get(1)));
 
@@ -50,7 +49,7 @@ class EarlyStoppingCheckTest {
 
     @Test
     void stoppingBeforePatienceRanOutLosesTheStoppingHalf() {
-        List<EpochRecord> epochs = curve(1.0, 0.6, 0.7, 0.8);
+        List<EpochRecord> epochs = Fixtures.curve(1.0, 0.6, 0.7, 0.8);
 
         CheckOutcome outcome = evaluate(epochs, savedAs(epochs.get(1)));
 
@@ -63,7 +62,7 @@ class EarlyStoppingCheckTest {
 
     @Test
     void trainingPastMaxEpochsLosesTheStoppingHalf() {
-        List<EpochRecord> epochs = curve(1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2);
+        List<EpochRecord> epochs = Fixtures.curve(1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2);
 
         CheckOutcome outcome = evaluate(epochs, savedAs(epochs.get(8)));
 
@@ -73,7 +72,7 @@ class EarlyStoppingCheckTest {
 
     @Test
     void savingTheLastWeightsInsteadOfTheBestLosesTheRestoringHalf() {
-        List<EpochRecord> epochs = curve(1.0, 0.8, 0.6, 0.65, 0.6, 0.7);
+        List<EpochRecord> epochs = Fixtures.curve(1.0, 0.8, 0.6, 0.65, 0.6, 0.7);
 
         CheckOutcome outcome = evaluate(epochs, savedAs(epochs.get(5)));
 
@@ -86,7 +85,7 @@ class EarlyStoppingCheckTest {
 
     @Test
     void aSavedNetworkOfNoRecordedEpochLosesTheRestoringHalf() {
-        List<EpochRecord> epochs = curve(1.0, 0.8, 0.6, 0.65, 0.6, 0.7);
+        List<EpochRecord> epochs = Fixtures.curve(1.0, 0.8, 0.6, 0.65, 0.6, 0.7);
 
         CheckOutcome outcome = evaluate(epochs, new Measurement(0.5, 2.5));
 
@@ -96,7 +95,7 @@ class EarlyStoppingCheckTest {
 
     @Test
     void aRunWithoutASavedNetworkCannotShowItsRestoredWeights() {
-        List<EpochRecord> epochs = curve(1.0, 0.8, 0.6, 0.65, 0.6, 0.7);
+        List<EpochRecord> epochs = Fixtures.curve(1.0, 0.8, 0.6, 0.65, 0.6, 0.7);
 
         CheckOutcome outcome = check.evaluate(Fixtures.evidence(Map.of("A", new RunEvidence("A", epochs, null,
                 "the network could not be saved", null, null)), Map.of(), Map.of()));
@@ -130,14 +129,5 @@ class EarlyStoppingCheckTest {
     /** @return what the grader measures of the network saved at {@code epoch} */
     private static Measurement savedAs(EpochRecord epoch) {
         return new Measurement(epoch.validationAccuracy(), epoch.validationLoss() + 3e-5);
-    }
-
-    /** @return epochs with these validation losses and an accuracy that differs per epoch */
-    private static List<EpochRecord> curve(double... validationLoss) {
-        List<EpochRecord> epochs = new ArrayList<>();
-        for (int i = 0; i < validationLoss.length; i++) {
-            epochs.add(new EpochRecord(i + 1, 1.0 / (i + 1), validationLoss[i], 0.9 + 0.001 * i, 1e-3, 40, Double.NaN));
-        }
-        return epochs;
     }
 }

@@ -73,6 +73,15 @@ final class Fixtures {
         return epochs;
     }
 
+    /** @return epochs with these validation losses and an accuracy that differs per epoch */
+    static List<EpochRecord> curve(double... validationLoss) {
+        List<EpochRecord> epochs = new ArrayList<>();
+        for (int i = 0; i < validationLoss.length; i++) {
+            epochs.add(new EpochRecord(i + 1, 1.0 / (i + 1), validationLoss[i], 0.9 + 0.001 * i, 1e-3, 40, Double.NaN));
+        }
+        return epochs;
+    }
+
     /** @return evidence of completed runs with the given reported values and answers */
     static Evidence evidence(Map<String, RunEvidence> runs, Map<String, Double> reported, Map<String, String> answers) {
         return new Evidence(Map.of("epochs", 40.0), 10, 1258, true, null, runs, reported, answers, List.of());

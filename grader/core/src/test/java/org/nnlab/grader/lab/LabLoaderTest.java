@@ -57,6 +57,33 @@ class LabLoaderTest {
     }
 
     @Test
+    void aLabWithoutEvaluateMeasuresNoTrainingSubset() {
+        assertEquals(Lab.EvaluationSpec.NONE, loader.load(DIGITS).evaluate());
+    }
+
+    @Test
+    void aLabCanAskForItsFirstTrainingRowsToBeMeasured() throws IOException {
+        Path lab = variant(text -> text.replace("\nruns: [A, B]\n", "\nruns: [A, B]\nevaluate: {trainingSubset: 10}\n"));
+
+        assertEquals(new Lab.EvaluationSpec(10), loader.load(lab).evaluate());
+    }
+
+    @Test
+    void aTrainingSubsetOfNoRowsIsRefused() throws IOException {
+        Path lab = variant(text -> text.replace("\nruns: [A, B]\n", "\nruns: [A, B]\nevaluate: {trainingSubset: 0}\n"));
+
+        assertEquals(lab.resolve("lab.yaml") + ": field 'evaluate.trainingSubset' must be an integer of at least 1",
+                error(lab));
+    }
+
+    @Test
+    void anUnknownEvaluateFieldIsRefused() throws IOException {
+        Path lab = variant(text -> text.replace("\nruns: [A, B]\n", "\nruns: [A, B]\nevaluate: {subset: 10}\n"));
+
+        assertEquals(lab.resolve("lab.yaml") + ": field 'evaluate.subset' is not a known field here", error(lab));
+    }
+
+    @Test
     void aMissingFieldIsNamedWithItsFile() throws IOException {
         Path lab = variant(text -> text.replace("  wallSeconds: 240\n", ""));
 
@@ -85,7 +112,7 @@ class LabLoaderTest {
                 + "known check type; known types: completes, curves, accuracy, optimizer, same-architecture, "
                 + "regularization, plateau-schedule, reported-value, consistency, reflection, convergence-ranking, "
                 + "best-run, log-uniform-sampling, grid-search, schedule-trace, early-stopping, lr-range-test, batch-size, "
-                + "gradient-clipping", error(lab));
+                + "gradient-clipping, symmetry, faster-than, answer-mentions, subset-loss", error(lab));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.nnlab.harness.evaluate;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
@@ -11,13 +12,14 @@ import org.nnlab.harness.JobFiles;
 import org.nnlab.harness.Tensors;
 import org.nnlab.protocol.EvaluationJob;
 import org.nnlab.protocol.EvaluationReport;
+import org.nnlab.protocol.LayerSymmetry;
 import org.nnlab.protocol.Matrix;
 import org.nnlab.protocol.ProtocolJson;
 
 /**
  * Entry point of the evaluation sandbox: {@code EvaluationMain JOB_JSON}. No student class is on its class path:
- * it loads each saved network and writes its class probabilities for each input, in inference mode. It never sees
- * a label.
+ * it loads each saved network and writes its class probabilities for each input, in inference mode, and reports
+ * how many distinct units each of its layers has ({@link UnitSymmetry}). It never sees a label.
  */
 public final class EvaluationMain {
     private EvaluationMain() {
@@ -36,9 +38,11 @@ public final class EvaluationMain {
         }
         long start = System.nanoTime();
         Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, List<LayerSymmetry>> symmetry = new LinkedHashMap<>();
         for (Map.Entry<String, String> run : job.networks().entrySet()) {
             try {
                 MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(run.getValue(), false);
+                symmetry.put(run.getKey(), UnitSymmetry.of(network));
                 for (Map.Entry<String, INDArray> input : inputs.entrySet()) {
                     Tensors.matrix(network.output(input.getValue(), false))
                             .write(output.resolve(EvaluationJob.predictionsFile(run.getKey(), input.getKey())));
@@ -48,6 +52,7 @@ public final class EvaluationMain {
             }
         }
         timings.put("evaluationMillis", (System.nanoTime() - start) / 1_000_000);
-        ProtocolJson.write(output.resolve(EvaluationJob.REPORT_FILE), new EvaluationReport(errors, timings));
+        ProtocolJson.write(output.resolve(EvaluationJob.REPORT_FILE), new EvaluationReport(errors, timings,
+                symmetry));
     }
 }
