@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 public final class NativeLibraries {
     private static final String LIBRARY_PATH_FILE = "library-path.txt";
     private static final long UNPACK_TIMEOUT_SECONDS = 300;
+    /** Held while this JVM unpacks, so that its threads never ask for the file lock twice at once. */
+    private static final Object UNPACKING = new Object();
     private final Path directory;
 
     /** @param directory where the libraries are unpacked, e.g. {@code <cache>/natives/nd4j-1.0.0-M2.1} */
@@ -48,13 +50,16 @@ public final class NativeLibraries {
             }
             Files.createDirectories(directory);
             requireReadableByOthers(directory);
-            try (FileChannel channel = FileChannel.open(directory.resolve(".nnlab-unpack.lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
-                if (!Files.isRegularFile(done)) {
-                    unpack(home);
-                    Files.writeString(done, libraryPath());
+            // A file lock keeps other processes out; it cannot be taken twice in one JVM, so threads queue first.
+            synchronized (UNPACKING) {
+                try (FileChannel channel = FileChannel.open(directory.resolve(".nnlab-unpack.lock"),
+                        StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+                    if (!Files.isRegularFile(done)) {
+                        unpack(home);
+                        Files.writeString(done, libraryPath());
+                    }
+                    return Files.readString(done).strip();
                 }
-                return Files.readString(done).strip();
             }
         } catch (IOException e) {
             throw new IllegalStateException("Cannot prepare ND4J's native libraries in " + directory + ": " + e, e);
