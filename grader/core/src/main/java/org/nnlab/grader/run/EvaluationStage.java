@@ -37,8 +37,8 @@ final class EvaluationStage {
         this.jvm = jvm;
     }
 
-    /** @return the measurement of each expected run, by name */
-    Map<String, Measured> run(JobWorkspace workspace, Lab lab, LabData data) throws IOException {
+    /** @return the measurement of each expected run, by name, and how the sandbox ended */
+    EvaluationOutcome run(JobWorkspace workspace, Lab lab, LabData data) throws IOException {
         Map<String, Measured> measured = new LinkedHashMap<>();
         Map<String, String> networks = new LinkedHashMap<>();
         for (String run : lab.runs()) {
@@ -50,7 +50,7 @@ final class EvaluationStage {
             }
         }
         if (networks.isEmpty()) {
-            return measured;
+            return new EvaluationOutcome(measured, null, Map.of());
         }
         Map<String, String> inputs = Map.of(
                 VALIDATION, features(data.validation(), workspace.evaluationInput().resolve("validation.bin")),
@@ -68,7 +68,7 @@ final class EvaluationStage {
             measured.put(run, error != null ? new Measured(null, null, "the saved network could not be loaded "
                     + "without the submission's classes: " + error) : measure(workspace, run, data));
         }
-        return measured;
+        return new EvaluationOutcome(measured, outcome, report == null ? Map.of() : report.timingsMillis());
     }
 
     private static String features(LabeledData part, Path file) throws IOException {
