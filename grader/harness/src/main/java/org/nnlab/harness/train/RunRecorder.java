@@ -28,6 +28,8 @@ final class RunRecorder implements TrackedRun {
     private final List<EpochRecord> epochs = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final java.util.function.Consumer<ProgressLine> progress;
+    private final long trackedNanos = System.nanoTime();
+    private long lastEpochNanos = trackedNanos;
 
     RunRecorder(String name, MultiLayerNetwork network, INDArray validationFeatures, int[] validationLabels,
                 java.util.function.Consumer<ProgressLine> progress) {
@@ -55,12 +57,18 @@ final class RunRecorder implements TrackedRun {
         epochs.add(epoch);
         progress.accept(new ProgressLine(name, epoch));
         listener.reset();
+        lastEpochNanos = System.nanoTime();
         return new EpochMetrics(epoch.epoch(), epoch.trainingLoss(), epoch.validationLoss(),
                 epoch.validationAccuracy(), epoch.learningRate());
     }
 
     String name() {
         return name;
+    }
+
+    /** @return milliseconds from {@code track} to the end of the last epoch: the run's training and measuring */
+    synchronized long millis() {
+        return (lastEpochNanos - trackedNanos) / 1_000_000;
     }
 
     MultiLayerNetwork network() {
