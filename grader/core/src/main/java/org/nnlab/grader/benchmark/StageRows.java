@@ -37,7 +37,9 @@ public final class StageRows {
                 "harness.backendStartMillis", "harness.trainingMillis", "harness.savingMillis");
         add(rows, "    ND4J start (training JVM)", timings, "harness.backendStartMillis");
         add(rows, "    training A (epochs + per-epoch validation)", timings, "harness.trainingMillis.A");
+        add(rows, "      of which harness recording (A)", timings, "harness.recordingMillis.A");
         add(rows, "    training B (epochs + per-epoch validation)", timings, "harness.trainingMillis.B");
+        add(rows, "      of which harness recording (B)", timings, "harness.recordingMillis.B");
         add(rows, "    saving the networks", timings, "harness.savingMillis");
         add(rows, "  evaluation sandbox, whole", timings, "evaluationSandboxMillis");
         addRemainder(rows, "    sandbox + JVM start, reading inputs, exit", timings, "evaluationSandboxMillis",
@@ -62,7 +64,9 @@ public final class StageRows {
     public static void addFloor(Measurements rows, Map<String, Long> timings) {
         add(rows, FLOOR_TRAINING, timings, "harness.trainingMillis");
         add(rows, FLOOR_TRAINING_OF + "A", timings, "harness.trainingMillis.A");
+        add(rows, "floor:   of which harness recording (A)", timings, "harness.recordingMillis.A");
         add(rows, FLOOR_TRAINING_OF + "B", timings, "harness.trainingMillis.B");
+        add(rows, "floor:   of which harness recording (B)", timings, "harness.recordingMillis.B");
         add(rows, "floor: ND4J start", timings, "harness.backendStartMillis");
         add(rows, "floor: training JVM, whole (start..saved)", timings, "trainingSandboxMillis");
     }

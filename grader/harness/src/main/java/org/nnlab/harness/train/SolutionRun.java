@@ -58,6 +58,16 @@ public final class SolutionRun {
         return millis;
     }
 
+    /**
+     * @return per tracked run, the milliseconds of its time the harness spent recording it (the per-epoch
+     *         validation measurement, the per-minibatch score and gradient norm), by run name
+     */
+    public Map<String, Long> recordingMillis() {
+        Map<String, Long> millis = new LinkedHashMap<>();
+        context.runs().forEach(run -> millis.put(run.name(), run.recordingMillis()));
+        return millis;
+    }
+
     /** @return the values the solution reported with {@code ctx.report} */
     public Map<String, Double> reported() {
         return context.reported();
