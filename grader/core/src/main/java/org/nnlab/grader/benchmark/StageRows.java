@@ -36,6 +36,7 @@ public final class StageRows {
         addRemainder(rows, "    sandbox + JVM start, reading rows, exit", timings, "trainingSandboxMillis",
                 "harness.backendStartMillis", "harness.trainingMillis", "harness.savingMillis");
         add(rows, "    ND4J start (training JVM)", timings, "harness.backendStartMillis");
+        add(rows, "    training A+B in the sandbox's JVM", timings, "harness.trainingMillis");
         add(rows, "    training A (epochs + per-epoch validation)", timings, "harness.trainingMillis.A");
         add(rows, "      of which harness recording (A)", timings, "harness.recordingMillis.A");
         add(rows, "    training B (epochs + per-epoch validation)", timings, "harness.trainingMillis.B");

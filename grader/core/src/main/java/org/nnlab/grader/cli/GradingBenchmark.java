@@ -75,21 +75,24 @@ public final class GradingBenchmark {
         progress("warm-up grading (not counted)");
         grade(sandboxed, lab, reference);
         GradingResult last = null;
-        for (int i = 1; i <= settings.repeat(); i++) {
-            long start = System.nanoTime();
-            last = grade(sandboxed, lab, reference);
-            long total = millisSince(start);
-            StageRows.addGrading(rows, last.timings(), total);
-            progress("sandboxed grading %d/%d: %d ms, score %s / %s", i, settings.repeat(), total, last.score(),
-                    last.maxScore());
+        // Interleaved, so that each repeat's three measurements see the same load on a shared machine.
+        try (PeerInputs inputs = peerInputs(lab, notes)) {
+            for (int i = 1; i <= settings.repeat(); i++) {
+                long start = System.nanoTime();
+                last = grade(sandboxed, lab, reference);
+                long total = millisSince(start);
+                StageRows.addGrading(rows, last.timings(), total);
+                progress("sandboxed grading %d/%d: %d ms, score %s / %s", i, settings.repeat(), total,
+                        last.score(), last.maxScore());
+                GradingResult result = grade(floor, lab, reference);
+                StageRows.addFloor(rows, result.timings());
+                progress("in-process floor %d/%d: training %d ms", i, settings.repeat(),
+                        result.timings().get("harness.trainingMillis"));
+                if (inputs != null) {
+                    measurePeer(lab, inputs, rows);
+                }
+            }
         }
-        for (int i = 1; i <= settings.repeat(); i++) {
-            GradingResult result = grade(floor, lab, reference);
-            StageRows.addFloor(rows, result.timings());
-            progress("in-process floor %d/%d: training %d ms", i, settings.repeat(),
-                    result.timings().get("harness.trainingMillis"));
-        }
-        measurePeer(lab, settings.repeat(), rows, notes);
         addAccuracies(rows, last);
         if (settings.queued() > 0) {
             measureThroughput(lab, reference, settings, rows);
@@ -115,36 +118,44 @@ public final class GradingBenchmark {
                 Targets.of(rows, settings.workers()), notes);
     }
 
-    private void measurePeer(Lab lab, int repeat, Measurements rows, List<String> notes) throws IOException {
+    /** The training and validation parts as matrix files for the peer, in a folder deleted on close. */
+    private record PeerInputs(Path folder, Path train, Path validation) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            try (Stream<Path> paths = Files.walk(folder)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+    }
+
+    /** @return the peer's inputs, or null (with a note) when the peer cannot run here */
+    private PeerInputs peerInputs(Lab lab, List<String> notes) throws IOException {
         String unavailable = peer.unavailableReason();
         if (unavailable != null) {
             notes.add("PyTorch peer not measured: " + unavailable + ".");
             progress("PyTorch peer skipped: %s", unavailable);
-            return;
+            return null;
         }
         LabData data = LabData.prepare(lab, DatasetLoader.standard());
         Path folder = Files.createTempDirectory("nnlab-benchmark");
-        try {
-            Path train = write(data.train(), folder.resolve("train.bin"));
-            Path validation = write(data.validation(), folder.resolve("validation.bin"));
-            for (int i = 1; i <= repeat; i++) {
-                PytorchPeer.Result result = peer.train(train, validation, lab.parameters().get("epochs").intValue(),
-                        lab.parameters().get("batchSize").intValue(), lab.split().seed());
-                double millis = (result.a().seconds() + result.b().seconds()) * 1000;
-                rows.add(Targets.PEER_TRAINING, "ms", millis);
-                rows.add("peer: training A", "ms", result.a().seconds() * 1000);
-                rows.add("peer: training B", "ms", result.b().seconds() * 1000);
-                rows.add("peer: python3 process, whole", "ms", result.processMillis());
-                rows.add("accuracy: PyTorch A, validation, final epoch", "fraction",
-                        result.a().finalValidationAccuracy());
-                rows.add("accuracy: PyTorch B, validation, final epoch", "fraction",
-                        result.b().finalValidationAccuracy());
-                progress("PyTorch peer %d/%d: training %.0f ms (torch %s, %d thread)", i, repeat, millis,
-                        result.torch(), result.threads());
-            }
-        } finally {
-            deleteTree(folder);
-        }
+        return new PeerInputs(folder, write(data.train(), folder.resolve("train.bin")),
+                write(data.validation(), folder.resolve("validation.bin")));
+    }
+
+    private void measurePeer(Lab lab, PeerInputs inputs, Measurements rows) throws IOException {
+        PytorchPeer.Result result = peer.train(inputs.train(), inputs.validation(),
+                lab.parameters().get("epochs").intValue(), lab.parameters().get("batchSize").intValue(),
+                lab.split().seed());
+        double millis = (result.a().seconds() + result.b().seconds()) * 1000;
+        rows.add(Targets.PEER_TRAINING, "ms", millis);
+        rows.add("peer: training A", "ms", result.a().seconds() * 1000);
+        rows.add("peer: training B", "ms", result.b().seconds() * 1000);
+        rows.add("peer: python3 process, whole", "ms", result.processMillis());
+        rows.add("accuracy: PyTorch A, validation, final epoch", "fraction", result.a().finalValidationAccuracy());
+        rows.add("accuracy: PyTorch B, validation, final epoch", "fraction", result.b().finalValidationAccuracy());
+        progress("PyTorch peer: training %.0f ms (torch %s, %d thread)", millis, result.torch(), result.threads());
     }
 
     private static void addAccuracies(Measurements rows, GradingResult result) {
@@ -186,14 +197,6 @@ public final class GradingBenchmark {
     private static Path write(LabeledData part, Path file) throws IOException {
         new Matrix(part.rows(), part.featureCount(), part.features(), part.labels()).write(file);
         return file;
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 
     private void progress(String format, Object... arguments) {
