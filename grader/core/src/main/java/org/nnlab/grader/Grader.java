@@ -27,6 +27,7 @@ import org.nnlab.grader.result.EpochResult;
 import org.nnlab.grader.result.GradingResult;
 import org.nnlab.grader.result.Provenance;
 import org.nnlab.grader.result.RunResult;
+import org.nnlab.grader.run.EvaluationOutcome;
 import org.nnlab.grader.run.GraderHome;
 import org.nnlab.grader.run.JobWorkspace;
 import org.nnlab.grader.run.LabData;
@@ -35,6 +36,7 @@ import org.nnlab.grader.run.NativeLibraries;
 import org.nnlab.grader.run.StageRunner;
 import org.nnlab.grader.run.TrainingOutcome;
 import org.nnlab.grader.sandbox.Sandbox;
+import org.nnlab.grader.sandbox.SandboxOutcome;
 import org.nnlab.grader.submission.Submission;
 import org.nnlab.grader.submission.SubmissionException;
 import org.nnlab.protocol.TrainingJob;
@@ -138,6 +140,7 @@ public final class Grader {
             TrainingOutcome training = stages.train(workspace, lab, data,
                     line -> listener.epoch(line.run(), line.epoch()));
             timings.put("trainingSandboxMillis", millisSince(start));
+            putPeakMemory(timings, "trainingSandboxPeakMb", training.sandbox());
             if (training.report() != null) {
                 training.report().timingsMillis().forEach((k, v) -> timings.put("harness." + k, v));
             }
@@ -145,8 +148,11 @@ public final class Grader {
             if (training.completed()) {
                 start = System.nanoTime();
                 listener.stage(GradingListener.Stage.EVALUATING);
-                measured = stages.evaluate(workspace, lab, data);
+                EvaluationOutcome evaluation = stages.evaluate(workspace, lab, data);
                 timings.put("evaluationSandboxMillis", millisSince(start));
+                putPeakMemory(timings, "evaluationSandboxPeakMb", evaluation.sandbox());
+                evaluation.timingsMillis().forEach((k, v) -> timings.put("evaluation." + k, v));
+                measured = evaluation.measured();
             }
             listener.stage(GradingListener.Stage.CHECKING);
             Evidence evidence = evidence(lab, data, submission, training, measured, workspace);
@@ -232,6 +238,13 @@ public final class Grader {
                 throw new SubmissionException("The answer '" + spec.id() + "' has " + answer.getValue().length()
                         + " characters; at most " + spec.maxChars() + " are accepted.");
             }
+        }
+    }
+
+    /** Adds a sandbox's peak memory in MB (not a time: the key says its unit) where the sandbox measured it. */
+    private static void putPeakMemory(Map<String, Long> timings, String key, SandboxOutcome sandbox) {
+        if (sandbox != null && sandbox.peakMemoryBytes() >= 0) {
+            timings.put(key, sandbox.peakMemoryBytes() >> 20);
         }
     }
 

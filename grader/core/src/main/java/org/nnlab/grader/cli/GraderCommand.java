@@ -10,10 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.nnlab.datasets.Dataset;
 import org.nnlab.datasets.DatasetException;
 import org.nnlab.datasets.obtain.DatasetLoader;
 import org.nnlab.grader.Grader;
+import org.nnlab.grader.benchmark.BenchmarkReport;
+import org.nnlab.grader.benchmark.PytorchPeer;
 import org.nnlab.grader.check.CheckCatalog;
 import org.nnlab.grader.check.CheckType;
 import org.nnlab.grader.kit.KitJar;
@@ -44,7 +47,9 @@ public final class GraderCommand {
                            [--unsandboxed-trusted-code]
               grader validate --lab DIR [--json-dir DIR] [--unsandboxed-trusted-code]
               grader checks
-              grader benchmark --lab DIR [--repeat N]   (times grading the lab's reference solution)
+              grader benchmark --lab DIR [--repeat N] [--json OUT] [--queued N] [--epochs LIST]
+                           (grading of the lab's reference solution against its in-process floor and PyTorch;
+                           --queued 0 and --epochs none skip the throughput and scaling parts)
               grader kit --lab DIR --out FILE.zip [--kit-jar FILE]   (the lab's student kit)
             --unsandboxed-trusted-code runs the code WITHOUT any sandbox: only for an instructor's own code.""";
 
@@ -126,7 +131,18 @@ public final class GraderCommand {
     private int benchmark(Options options) throws IOException {
         Grader grader = Grader.standard(sandbox(options));
         Lab lab = grader.labLoader().load(options.lab());
-        new GradingBenchmark(grader, out).run(lab, options.repeat());
+        // The floor trains the lab's own reference solution, trusted instructor code, without a sandbox.
+        Grader floor = Grader.standard(new UnsandboxedRunner());
+        int workers = Math.max(1, Runtime.getRuntime().availableProcessors() / lab.limits().cpus());
+        BenchmarkReport report = new GradingBenchmark(grader, floor, new PytorchPeer(PytorchPeer.SCRIPT), out)
+                .run(lab, new GradingBenchmark.Settings(options.repeat(), options.queued(), workers,
+                        options.epochScales()));
+        out.println();
+        out.print(report.table());
+        if (options.json() != null) {
+            report.writeJson(options.json());
+            out.println("Benchmark written to " + options.json());
+        }
         return 0;
     }
 
@@ -173,7 +189,8 @@ public final class GraderCommand {
 
     /** The parsed command line. */
     record Options(String command, Path lab, List<Path> submissions, Map<String, String> answers, Path json,
-                   Path jsonDir, boolean unsandboxed, int repeat, Path out, Path kitJar) {
+                   Path jsonDir, boolean unsandboxed, int repeat, Path out, Path kitJar, int queued,
+                   List<Integer> epochScales) {
 
         static Options parse(String[] args) throws IOException {
             if (args.length == 0) {
@@ -185,7 +202,9 @@ public final class GraderCommand {
             Path out = null;
             Path kitJar = null;
             boolean unsandboxed = false;
-            int repeat = 3;
+            int repeat = 5;
+            int queued = 20;
+            List<Integer> epochScales = List.of(30, 60, 120);
             List<Path> submissions = new ArrayList<>();
             Map<String, String> answers = new LinkedHashMap<>();
             for (int i = 1; i < args.length; i++) {
@@ -205,7 +224,10 @@ public final class GraderCommand {
                     case "--json-dir" -> jsonDir = Path.of(value);
                     case "--out" -> out = Path.of(value);
                     case "--kit-jar" -> kitJar = existing(value, "kit jar");
-                    case "--repeat" -> repeat = positive(value);
+                    case "--repeat" -> repeat = positive(value, option);
+                    case "--queued" -> queued = value.equals("0") ? 0 : positive(value, option);
+                    case "--epochs" -> epochScales = value.equals("none") ? List.of()
+                            : Stream.of(value.split(",")).map(number -> positive(number.trim(), option)).toList();
                     case "--answer" -> {
                         int eq = value.indexOf('=');
                         if (eq <= 0) {
@@ -220,10 +242,11 @@ public final class GraderCommand {
             if (!args[0].equals("checks") && lab == null) {
                 throw new UsageException(args[0] + " needs --lab DIR");
             }
-            return new Options(args[0], lab, submissions, answers, json, jsonDir, unsandboxed, repeat, out, kitJar);
+            return new Options(args[0], lab, submissions, answers, json, jsonDir, unsandboxed, repeat, out, kitJar,
+                    queued, epochScales);
         }
 
-        private static int positive(String value) {
+        private static int positive(String value, String option) {
             try {
                 int number = Integer.parseInt(value);
                 if (number > 0) {
@@ -232,7 +255,7 @@ public final class GraderCommand {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new UsageException("--repeat takes a positive integer, got '" + value + "'");
+            throw new UsageException(option + " takes a positive integer, got '" + value + "'");
         }
 
         private static Path existing(String value, String what) {

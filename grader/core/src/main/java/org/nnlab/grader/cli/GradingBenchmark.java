@@ -2,53 +2,216 @@ package org.nnlab.grader.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.nnlab.datasets.LabeledData;
+import org.nnlab.datasets.obtain.DatasetLoader;
 import org.nnlab.grader.Grader;
+import org.nnlab.grader.benchmark.BenchmarkReport;
+import org.nnlab.grader.benchmark.Machine;
+import org.nnlab.grader.benchmark.Measurements;
+import org.nnlab.grader.benchmark.PytorchPeer;
+import org.nnlab.grader.benchmark.StageRows;
+import org.nnlab.grader.benchmark.Targets;
+import org.nnlab.grader.benchmark.ThroughputRun;
 import org.nnlab.grader.lab.Lab;
 import org.nnlab.grader.result.GradingResult;
+import org.nnlab.grader.result.RunResult;
+import org.nnlab.grader.run.LabData;
+import org.nnlab.grader.submission.Submission;
+import org.nnlab.protocol.Matrix;
 
 /**
- * Grades a lab's reference solution several times and prints, per stage, the median time: where end-to-end grading
- * time goes (compile, sandbox and JVM start, ND4J start, training, saving, evaluation, checks). A benchmark, not a
- * test: it asserts nothing and is run by hand.
+ * The grading benchmark: grades a lab's reference solution in the sandbox several times (after one warm-up) and
+ * measures, in the same run, the in-process floor (the same training in one plain JVM), the PyTorch peer on the
+ * same rows, the throughput of a queue of submissions and the end-to-end time against the number of epochs. Prints
+ * progress, then the table. A benchmark, not a test: it asserts nothing and is run by hand.
  */
 public final class GradingBenchmark {
-    private final Grader grader;
+    private final Grader sandboxed;
+    private final Grader floor;
+    private final PytorchPeer peer;
     private final PrintStream out;
 
     /**
-     * @param grader the grader to time
-     * @param out    where the table goes
+     * What to measure.
+     *
+     * @param repeat      gradings (and floor and peer runs) per median
+     * @param queued      submissions queued at once for the throughput run; 0 skips it
+     * @param workers     workers grading the queue
+     * @param epochScales epoch counts to grade once each for the scaling rows; empty skips them
      */
-    public GradingBenchmark(Grader grader, PrintStream out) {
-        this.grader = grader;
+    public record Settings(int repeat, int queued, int workers, List<Integer> epochScales) {
+        /** Copies the list. */
+        public Settings {
+            epochScales = List.copyOf(epochScales);
+        }
+    }
+
+    /**
+     * @param sandboxed the grader to time, with the bubblewrap sandbox
+     * @param floor     the same grader without a sandbox, for the reference's in-process training (trusted code)
+     * @param peer      the PyTorch peer
+     * @param out       where progress goes
+     */
+    public GradingBenchmark(Grader sandboxed, Grader floor, PytorchPeer peer, PrintStream out) {
+        this.sandboxed = sandboxed;
+        this.floor = floor;
+        this.peer = peer;
         this.out = out;
     }
 
-    /** Grades the reference {@code repeat} times after one warm-up, and prints the medians. */
-    public void run(Lab lab, int repeat) throws IOException {
-        grader.grade(lab, LabSelfTest.reference(lab));
-        Map<String, List<Long>> samples = new TreeMap<>();
-        for (int i = 0; i < repeat; i++) {
-            long start = System.nanoTime();
-            GradingResult result = grader.grade(lab, LabSelfTest.reference(lab));
-            long total = (System.nanoTime() - start) / 1_000_000;
-            result.timings().forEach((stage, millis) -> samples.computeIfAbsent(stage, k -> new ArrayList<>())
-                    .add(millis));
-            samples.computeIfAbsent("total", k -> new ArrayList<>()).add(total);
-            out.printf(Locale.ROOT, "run %d: %d ms, score %s / %s%n", i + 1, total, result.score(), result.maxScore());
+    /** @return the report of every measurement; progress is printed as it goes */
+    public BenchmarkReport run(Lab lab, Settings settings) throws IOException {
+        Machine machine = Machine.current();
+        Submission reference = LabSelfTest.reference(lab);
+        Measurements rows = new Measurements();
+        List<String> notes = new ArrayList<>();
+        progress("warm-up grading (not counted)");
+        grade(sandboxed, lab, reference);
+        GradingResult last = null;
+        // Interleaved, so that each repeat's three measurements see the same load on a shared machine.
+        try (PeerInputs inputs = peerInputs(lab, notes)) {
+            for (int i = 1; i <= settings.repeat(); i++) {
+                long start = System.nanoTime();
+                last = grade(sandboxed, lab, reference);
+                long total = millisSince(start);
+                StageRows.addGrading(rows, last.timings(), total);
+                progress("sandboxed grading %d/%d: %d ms, score %s / %s", i, settings.repeat(), total,
+                        last.score(), last.maxScore());
+                GradingResult result = grade(floor, lab, reference);
+                StageRows.addFloor(rows, result.timings());
+                progress("in-process floor %d/%d: training %d ms", i, settings.repeat(),
+                        result.timings().get("harness.trainingMillis"));
+                if (inputs != null) {
+                    measurePeer(lab, inputs, rows);
+                }
+            }
         }
-        out.printf(Locale.ROOT, "%nmedian of %d runs (ms), %s, %s:%n", repeat, lab.id(),
-                grader.describeSandbox());
-        samples.forEach((stage, millis) -> out.printf(Locale.ROOT, "  %-32s %7d%n", stage, median(millis)));
+        addAccuracies(rows, last);
+        if (settings.queued() > 0) {
+            measureThroughput(lab, reference, settings, rows);
+        }
+        for (int epochs : settings.epochScales()) {
+            long start = System.nanoTime();
+            GradingResult result = grade(sandboxed, lab.withParameter("epochs", epochs), reference);
+            long total = millisSince(start);
+            rows.add("scaling: end-to-end at " + epochs + " epochs", "ms", total);
+            rows.add("scaling: training A+B (sandboxed) at " + epochs + " epochs", "ms",
+                    result.timings().getOrDefault("harness.trainingMillis", -1L));
+            progress("%d epochs: %d ms", epochs, total);
+        }
+        notes.add("end-to-end is Grader.grade() from the submitted sources to the result (the platform's queue and"
+                + " database are not included); the in-process floor is the same training of A and B timed inside"
+                + " one plain JVM with the sandbox's JVM settings.");
+        notes.add("peak memory is the job cgroup's peak (resident memory plus page cache and tmpfs it charged).");
+        notes.add("load average at the start " + machine.loadAverage() + ", at the end " + Machine.loadAverageNow()
+                + " (the machine may be shared).");
+        return new BenchmarkReport("nnlab grading benchmark: " + lab.id() + " (" + lab.parameters().get("epochs")
+                .intValue() + " epochs, batch " + lab.parameters().get("batchSize").intValue() + "), "
+                + sandboxed.describeSandbox() + ", " + settings.repeat() + " repeats", machine, rows.rows(),
+                Targets.of(rows, settings.workers()), notes);
     }
 
-    private static long median(List<Long> values) {
-        List<Long> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
+    /** The training and validation parts as matrix files for the peer, in a folder deleted on close. */
+    private record PeerInputs(Path folder, Path train, Path validation) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            try (Stream<Path> paths = Files.walk(folder)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+    }
+
+    /** @return the peer's inputs, or null (with a note) when the peer cannot run here */
+    private PeerInputs peerInputs(Lab lab, List<String> notes) throws IOException {
+        String unavailable = peer.unavailableReason();
+        if (unavailable != null) {
+            notes.add("PyTorch peer not measured: " + unavailable + ".");
+            progress("PyTorch peer skipped: %s", unavailable);
+            return null;
+        }
+        LabData data = LabData.prepare(lab, DatasetLoader.standard());
+        Path folder = Files.createTempDirectory("nnlab-benchmark");
+        return new PeerInputs(folder, write(data.train(), folder.resolve("train.bin")),
+                write(data.validation(), folder.resolve("validation.bin")));
+    }
+
+    private void measurePeer(Lab lab, PeerInputs inputs, Measurements rows) throws IOException {
+        PytorchPeer.Result result = peer.train(inputs.train(), inputs.validation(),
+                lab.parameters().get("epochs").intValue(), lab.parameters().get("batchSize").intValue(),
+                lab.split().seed());
+        double millis = (result.a().seconds() + result.b().seconds()) * 1000;
+        rows.add(Targets.PEER_TRAINING, "ms", millis);
+        rows.add("peer: training A", "ms", result.a().seconds() * 1000);
+        rows.add("peer: training B", "ms", result.b().seconds() * 1000);
+        rows.add("peer: python3 process, whole", "ms", result.processMillis());
+        rows.add("accuracy: PyTorch A, validation, final epoch", "fraction", result.a().finalValidationAccuracy());
+        rows.add("accuracy: PyTorch B, validation, final epoch", "fraction", result.b().finalValidationAccuracy());
+        progress("PyTorch peer: training %.0f ms (torch %s, %d thread)", millis, result.torch(), result.threads());
+    }
+
+    private static void addAccuracies(Measurements rows, GradingResult result) {
+        if (result == null) {
+            return;
+        }
+        for (String run : List.of("A", "B")) {
+            RunResult measured = result.runs().get(run);
+            if (measured != null && measured.validationAccuracy() != null) {
+                rows.add("accuracy: nnlab " + run + ", validation, final epoch", "fraction",
+                        measured.validationAccuracy());
+            }
+        }
+    }
+
+    private void measureThroughput(Lab lab, Submission reference, Settings settings, Measurements rows)
+            throws IOException {
+        progress("throughput: %d submissions queued at once, %d workers", settings.queued(), settings.workers());
+        ThroughputRun.Throughput throughput = new ThroughputRun(sandboxed, settings.workers()).run(lab, reference,
+                settings.queued());
+        rows.add(Targets.THROUGHPUT, "/min", throughput.perMinute());
+        throughput.queueWaits().forEach(wait -> rows.add("throughput: queue wait", "ms", wait));
+        throughput.gradingMillis().forEach(millis -> rows.add("throughput: end-to-end per submission under load",
+                "ms", millis));
+        progress("throughput: %.2f per minute, %d ms in all", throughput.perMinute(), throughput.wallMillis());
+    }
+
+    private static GradingResult grade(Grader grader, Lab lab, Submission submission) throws IOException {
+        GradingResult result = grader.grade(lab, submission);
+        lab.checks().stream().filter(check -> check.type().equals("completes")).map(check -> result.check(check.id()))
+                .filter(check -> !check.passed()).findFirst().ifPresent(gate -> {
+                    throw new IllegalStateException("the reference solution did not complete (" + gate.message()
+                            + "): the benchmark would time a failure. Run './nnlab validate --lab "
+                            + lab.directory() + "'.");
+                });
+        return result;
+    }
+
+    private static Path write(LabeledData part, Path file) throws IOException {
+        new Matrix(part.rows(), part.featureCount(), part.features(), part.labels()).write(file);
+        return file;
+    }
+
+    private void progress(String format, Object... arguments) {
+        out.printf(Locale.ROOT, "[%tT] " + format + "%n", prepend(System.currentTimeMillis(), arguments));
+        out.flush();
+    }
+
+    private static Object[] prepend(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 }

@@ -45,6 +45,14 @@ public record Lab(Path directory, String id, int version, String title, String d
                 answers, checks, instructions, starter, reference, submissions, evaluate);
     }
 
+    /** @return this lab with one parameter set to another value, e.g. fewer epochs for a benchmark */
+    public Lab withParameter(String name, double value) {
+        Map<String, Double> changed = new java.util.HashMap<>(parameters);
+        changed.put(name, value);
+        return new Lab(directory, id, version, title, dataset, split, scaling, entryClass, changed, limits, runs,
+                answers, checks, instructions, starter, reference, submissions);
+    }
+
     /** @return the sum of the points of every check */
     public double maxScore() {
         return checks.stream().mapToDouble(CheckSpec::points).sum();

@@ -15,7 +15,8 @@ import org.nnlab.grader.compile.CompileError;
  * @param checks           each check's result, in lab-file order
  * @param runs             each run's curves and measurements
  * @param output           the start of what the solution printed (stdout, then stderr)
- * @param timings          milliseconds per stage: compile, sandbox start, ND4J start, training, evaluation, checks
+ * @param timings          milliseconds per stage (keys ending in {@code Millis}): compile, sandbox start, ND4J
+ *                         start, training, evaluation, checks; and each sandbox's peak memory ({@code PeakMb})
  * @param provenance       what the result depends on
  * @param compileErrors    javac's errors by file and line, when the code did not compile
  */

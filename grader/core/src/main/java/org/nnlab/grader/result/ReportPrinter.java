@@ -38,7 +38,7 @@ public final class ReportPrinter {
                 }
             }
         }
-        out.printf(Locale.ROOT, "%nTimings (ms): %s%n", new java.util.TreeMap<>(result.timings()));
+        out.printf(Locale.ROOT, "%nTimings (ms; PeakMb in MB): %s%n", new java.util.TreeMap<>(result.timings()));
         Provenance p = result.provenance();
         out.printf(Locale.ROOT, "Graded by nnlab %s, lab %s v%d, data sha256 %s, seed %d, %s, %s, %s%n",
                 p.graderVersion(), p.labId(), p.labVersion(), p.datasetSha256(), p.seed(), p.jdk(), p.nd4jBackend(),

@@ -40,8 +40,8 @@ final class EvaluationStage {
         this.jvm = jvm;
     }
 
-    /** @return the measurement of each expected run, by name */
-    Map<String, Measured> run(JobWorkspace workspace, Lab lab, LabData data) throws IOException {
+    /** @return the measurement of each expected run, by name, and how the sandbox ended */
+    EvaluationOutcome run(JobWorkspace workspace, Lab lab, LabData data) throws IOException {
         Map<String, Measured> measured = new LinkedHashMap<>();
         Map<String, String> networks = new LinkedHashMap<>();
         for (String run : lab.runs()) {
@@ -53,7 +53,7 @@ final class EvaluationStage {
             }
         }
         if (networks.isEmpty()) {
-            return measured;
+            return new EvaluationOutcome(measured, null, Map.of());
         }
         Map<String, LabeledData> parts = parts(lab, data);
         Map<String, String> inputs = new LinkedHashMap<>();
@@ -75,7 +75,7 @@ final class EvaluationStage {
                     + "without the submission's classes: " + error) : measure(workspace, run, parts,
                     report.symmetry().getOrDefault(run, List.of())));
         }
-        return measured;
+        return new EvaluationOutcome(measured, outcome, report == null ? Map.of() : report.timingsMillis());
     }
 
     /** @return the labelled parts whose features the sandbox gets, by input name */

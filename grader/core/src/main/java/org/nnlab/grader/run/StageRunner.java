@@ -2,7 +2,6 @@ package org.nnlab.grader.run;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import org.nnlab.grader.lab.Lab;
 import org.nnlab.grader.sandbox.Mount;
 import org.nnlab.grader.sandbox.Sandbox;
@@ -49,8 +48,8 @@ public final class StageRunner {
         return new TrainingStage(sandbox, jvm).run(workspace, lab, data, progress);
     }
 
-    /** @return the grader's measurement of each run's saved network */
-    public Map<String, Measured> evaluate(JobWorkspace workspace, Lab lab, LabData data) throws IOException {
+    /** @return the grader's measurement of each run's saved network, and how the evaluation sandbox ended */
+    public EvaluationOutcome evaluate(JobWorkspace workspace, Lab lab, LabData data) throws IOException {
         prepare();
         return new EvaluationStage(sandbox, jvm).run(workspace, lab, data);
     }

@@ -63,7 +63,7 @@ public final class BubblewrapSandbox implements Sandbox {
     }
 
     /** What a supervised job left behind for its outcome. */
-    private record Ended(ProcessSupervisor.Finished finished, boolean memoryLimitHit) {
+    private record Ended(ProcessSupervisor.Finished finished, boolean memoryLimitHit, long peakMemoryBytes) {
     }
 
     /** The setup of this instance; null for the machine's, found once per JVM. */
@@ -253,7 +253,7 @@ public final class BubblewrapSandbox implements Sandbox {
             };
             ProcessSupervisor.Finished finished = ProcessSupervisor.run(builder,
                     request.limits().wallTime().plus(BACKSTOP), request.limits().outputBytes(), tree);
-            return new Ended(finished, job.memoryLimitHit());
+            return new Ended(finished, job.memoryLimitHit(), job.peakMemoryBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the sandbox wrapper", e);
         } finally {
@@ -272,6 +272,6 @@ public final class BubblewrapSandbox implements Sandbox {
         boolean cpuLimitHit = !timedOut
                 && (exit == 152 || (exit == 137 && !ended.memoryLimitHit() && cpuTimeUsable));
         return new SandboxOutcome(exit, timedOut, cpuLimitHit, ended.memoryLimitHit(), finished.stdout().text(),
-                finished.stderr().text(), finished.outputTruncated(), elapsed);
+                finished.stderr().text(), finished.outputTruncated(), elapsed, ended.peakMemoryBytes());
     }
 }

@@ -165,6 +165,19 @@ final class CgroupJob implements AutoCloseable {
     }
 
     /**
+     * The most memory the job's cgroup held at once: {@code memory.max_usage_in_bytes} on v1, {@code memory.peak}
+     * on v2 (kernels from 5.19). It counts what the cgroup was charged: resident memory, and the page cache and
+     * tmpfs pages the job first touched.
+     *
+     * @return the peak in bytes, or -1 where the kernel does not record it
+     */
+    long peakMemoryBytes() {
+        Path file = memoryDir.resolve(version == CgroupHierarchy.Version.V1 ? "memory.max_usage_in_bytes"
+                : "memory.peak");
+        return Files.exists(file) ? number(file) : -1;
+    }
+
+    /**
      * Kills what is left and removes the job's directories.
      *
      * @throws IllegalStateException when processes survived the kill, so the cgroup could not be removed

@@ -13,9 +13,13 @@ import java.time.Duration;
  * @param stderr          the start of its standard error, up to the limit
  * @param outputTruncated whether stdout or stderr was cut
  * @param elapsed         wall-clock time from start to end
+ * @param peakMemoryBytes the most memory its cgroup held at once (cgroup v1 {@code memory.max_usage_in_bytes}, v2
+ *                        {@code memory.peak}: resident memory plus the page cache and tmpfs it charged); -1 where
+ *                        not measured
  */
 public record SandboxOutcome(int exitCode, boolean timedOut, boolean cpuLimitHit, boolean memoryLimitHit,
-                             String stdout, String stderr, boolean outputTruncated, Duration elapsed) {
+                             String stdout, String stderr, boolean outputTruncated, Duration elapsed,
+                             long peakMemoryBytes) {
 
     /** @return whether the process exited by itself with status 0 */
     public boolean succeeded() {

@@ -58,6 +58,26 @@ class GraderCommandTest {
     }
 
     @Test
+    void benchmarkOptionsDefaultToTheIssuesPlanAndCanSkipParts() throws IOException {
+        GraderCommand.Options defaults = GraderCommand.Options.parse(new String[] {"benchmark", "--lab", "."});
+        assertEquals(5, defaults.repeat());
+        assertEquals(20, defaults.queued());
+        assertEquals(java.util.List.of(30, 60, 120), defaults.epochScales());
+        GraderCommand.Options skipping = GraderCommand.Options.parse(new String[] {"benchmark", "--lab", ".",
+            "--queued", "0", "--epochs", "none"});
+        assertEquals(0, skipping.queued());
+        assertTrue(skipping.epochScales().isEmpty());
+        assertEquals(java.util.List.of(10, 20), GraderCommand.Options.parse(new String[] {"benchmark", "--lab", ".",
+            "--epochs", "10, 20"}).epochScales());
+    }
+
+    @Test
+    void aBenchmarkEpochCountMustBePositive() {
+        assertEquals(2, run("benchmark", "--lab", ".", "--epochs", "30,-1"));
+        assertTrue(text(err).startsWith("--epochs takes a positive integer, got '-1'"), text(err));
+    }
+
+    @Test
     void kitWithoutOutIsAUsageError() {
         assertEquals(2, run("kit", "--lab", DIGITS.toString()));
         assertTrue(text(err).startsWith("kit needs --out FILE.zip"), text(err));

@@ -89,6 +89,17 @@ class BubblewrapSandboxTest {
     }
 
     @Test
+    void theOutcomeHoldsTheJobsPeakMemory() {
+        SandboxOutcome outcome = sandbox.run(shell("x=$(head -c 8000000 /dev/zero | tr '\\0' a); echo ${#x}",
+                limits()));
+
+        assertEquals("8000000\n", outcome.stdout(), outcome.stderr());
+        assertTrue(outcome.peakMemoryBytes() >= 8_000_000, "an 8 MB shell variable, peak "
+                + outcome.peakMemoryBytes());
+        assertTrue(outcome.peakMemoryBytes() < 512 * MB, "below the limit: " + outcome.peakMemoryBytes());
+    }
+
+    @Test
     void javaProgramSeesExactlyTheGivenEnvironmentPlusHome() {
         SandboxOutcome outcome = sandbox.run(request(hostile("env"), List.of(), Map.of("GREETING", "hello"), limits()));
 

@@ -28,6 +28,9 @@ final class RunRecorder implements TrackedRun {
     private final List<EpochRecord> epochs = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final java.util.function.Consumer<ProgressLine> progress;
+    private final long trackedNanos = System.nanoTime();
+    private long lastEpochNanos = trackedNanos;
+    private long measuringNanos;
 
     RunRecorder(String name, MultiLayerNetwork network, INDArray validationFeatures, int[] validationLabels,
                 java.util.function.Consumer<ProgressLine> progress) {
@@ -41,6 +44,7 @@ final class RunRecorder implements TrackedRun {
 
     @Override
     public synchronized EpochMetrics endEpoch() {
+        long start = System.nanoTime();
         if (!network.getListeners().contains(listener)) {
             warnings.add("run " + name + ", epoch " + (epochs.size() + 1) + ": the network's listeners were replaced "
                     + "(setListeners), so its minibatch scores were lost; use addListeners instead");
@@ -55,12 +59,27 @@ final class RunRecorder implements TrackedRun {
         epochs.add(epoch);
         progress.accept(new ProgressLine(name, epoch));
         listener.reset();
+        lastEpochNanos = System.nanoTime();
+        measuringNanos += lastEpochNanos - start;
         return new EpochMetrics(epoch.epoch(), epoch.trainingLoss(), epoch.validationLoss(),
                 epoch.validationAccuracy(), epoch.learningRate());
     }
 
     String name() {
         return name;
+    }
+
+    /** @return milliseconds from {@code track} to the end of the last epoch: the run's training and measuring */
+    synchronized long millis() {
+        return (lastEpochNanos - trackedNanos) / 1_000_000;
+    }
+
+    /**
+     * @return milliseconds the harness spent recording this run: measuring the validation part at each epoch's end
+     *         and the score and gradient norm of each minibatch
+     */
+    synchronized long recordingMillis() {
+        return (measuringNanos + listener.nanos) / 1_000_000;
     }
 
     MultiLayerNetwork network() {
@@ -98,20 +117,25 @@ final class RunRecorder implements TrackedRun {
         private int count;
         private double gradientNormSum;
         private int gradients;
+        private long nanos;
 
         @Override
         public void onGradientCalculation(Model model) {
+            long start = System.nanoTime();
             if (model.gradient() != null && model.gradient().gradient() != null) {
                 double examples = model.conf().isMiniBatch() ? Math.max(1, model.batchSize()) : 1;
                 gradientNormSum += model.gradient().gradient().norm2Number().doubleValue() / examples;
                 gradients++;
             }
+            nanos += System.nanoTime() - start;
         }
 
         @Override
         public void iterationDone(Model model, int iteration, int epoch) {
+            long start = System.nanoTime();
             sum += model.score();
             count++;
+            nanos += System.nanoTime() - start;
         }
 
         double meanGradientNorm() {

@@ -48,6 +48,26 @@ public final class SolutionRun {
         return curves;
     }
 
+    /**
+     * @return per tracked run, the milliseconds from its {@code track} call to the end of its last epoch (its
+     *         training and the harness's per-epoch validation measurement), by run name
+     */
+    public Map<String, Long> runMillis() {
+        Map<String, Long> millis = new LinkedHashMap<>();
+        context.runs().forEach(run -> millis.put(run.name(), run.millis()));
+        return millis;
+    }
+
+    /**
+     * @return per tracked run, the milliseconds of its time the harness spent recording it (the per-epoch
+     *         validation measurement, the per-minibatch score and gradient norm), by run name
+     */
+    public Map<String, Long> recordingMillis() {
+        Map<String, Long> millis = new LinkedHashMap<>();
+        context.runs().forEach(run -> millis.put(run.name(), run.recordingMillis()));
+        return millis;
+    }
+
     /** @return the values the solution reported with {@code ctx.report} */
     public Map<String, Double> reported() {
         return context.reported();

@@ -41,6 +41,8 @@ public final class TrainingMain {
         Throwable thrown = run.train(job.entryClass());
         String error = thrown == null ? null : stackTrace(thrown);
         timings.put("trainingMillis", millisSince(start));
+        run.runMillis().forEach((name, millis) -> timings.put("trainingMillis." + name, millis));
+        run.recordingMillis().forEach((name, millis) -> timings.put("recordingMillis." + name, millis));
 
         start = System.nanoTime();
         Map<String, RunLog> runs = new LinkedHashMap<>();

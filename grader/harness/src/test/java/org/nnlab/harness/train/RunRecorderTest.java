@@ -46,6 +46,22 @@ class RunRecorderTest {
     }
 
     @Test
+    void theRunsTimeRunsFromTrackToItsLastEpochAndHoldsTheRecording() throws InterruptedException {
+        MultiLayerNetwork network = network(GradientNormalization.None);
+        RunRecorder recorder = new RunRecorder("A", network, batch.getFeatures(), new int[] {0, 1, 2, 3, 0, 1, 2, 3},
+                progress::add);
+        Thread.sleep(20);
+        network.fit(batch);
+        recorder.endEpoch();
+        long millis = recorder.millis();
+        Thread.sleep(20);
+
+        assertTrue(millis >= 20, "from track to the last endEpoch: " + millis);
+        assertEquals(millis, recorder.millis(), "time after the last epoch does not count");
+        assertTrue(recorder.recordingMillis() <= millis, recorder.recordingMillis() + " of " + millis);
+    }
+
+    @Test
     void anEpochWithoutUpdatesHasNoGradientNorm() {
         MultiLayerNetwork network = network(GradientNormalization.None);
         RunRecorder recorder = new RunRecorder("A", network, batch.getFeatures(), new int[] {0, 1, 2, 3, 0, 1, 2, 3},

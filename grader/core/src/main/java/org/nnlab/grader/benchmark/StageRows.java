@@ -1,0 +1,95 @@
+package org.nnlab.grader.benchmark;
+
+import java.util.Map;
+
+/**
+ * Turns one grading's stage timings (the keys of {@code GradingResult.timings()}) into benchmark rows: the
+ * end-to-end time and where it went, including the parts no stage times itself (starting the sandbox and the JVM,
+ * reading the rows, exiting), which are what is left of a sandbox's wall time after the harness's own timings.
+ */
+public final class StageRows {
+    /** The end-to-end row of a sandboxed grading. */
+    public static final String END_TO_END = "end-to-end: reference graded (compile..checks)";
+    /** The training sandbox's peak memory row. */
+    public static final String TRAINING_PEAK = "peak memory, training sandbox (cgroup)";
+    /** The in-process floor's training row. */
+    public static final String FLOOR_TRAINING = "floor: training A+B in-process (no sandbox)";
+    /** The in-process floor's training rows of model A and B are this plus the run's name. */
+    public static final String FLOOR_TRAINING_OF = "floor: training ";
+    static final String MS = "ms";
+
+    private StageRows() {
+    }
+
+    /**
+     * Adds the rows of one sandboxed grading.
+     *
+     * @param rows        where the rows go
+     * @param timings     the grading's timings (milliseconds; {@code PeakMb} keys in MB)
+     * @param totalMillis the grading's wall time as the caller measured it
+     */
+    public static void addGrading(Measurements rows, Map<String, Long> timings, long totalMillis) {
+        rows.add(END_TO_END, MS, totalMillis);
+        add(rows, "  preparation: split, natives check", timings, "preparationMillis");
+        add(rows, "  compile: javac in the sandbox", timings, "compileMillis");
+        add(rows, "  training sandbox, whole", timings, "trainingSandboxMillis");
+        addRemainder(rows, "    sandbox + JVM start, reading rows, exit", timings, "trainingSandboxMillis",
+                "harness.backendStartMillis", "harness.trainingMillis", "harness.savingMillis");
+        add(rows, "    ND4J start (training JVM)", timings, "harness.backendStartMillis");
+        add(rows, "    training A+B in the sandbox's JVM", timings, "harness.trainingMillis");
+        add(rows, "    training A (epochs + per-epoch validation)", timings, "harness.trainingMillis.A");
+        add(rows, "      of which harness recording (A)", timings, "harness.recordingMillis.A");
+        add(rows, "    training B (epochs + per-epoch validation)", timings, "harness.trainingMillis.B");
+        add(rows, "      of which harness recording (B)", timings, "harness.recordingMillis.B");
+        add(rows, "    saving the networks", timings, "harness.savingMillis");
+        add(rows, "  evaluation sandbox, whole", timings, "evaluationSandboxMillis");
+        addRemainder(rows, "    sandbox + JVM start, reading inputs, exit", timings, "evaluationSandboxMillis",
+                "evaluation.backendStartMillis", "evaluation.evaluationMillis");
+        add(rows, "    ND4J start (evaluation JVM)", timings, "evaluation.backendStartMillis");
+        add(rows, "    loading networks, predicting", timings, "evaluation.evaluationMillis");
+        add(rows, "  checks", timings, "checksMillis");
+        if (timings.containsKey("trainingSandboxPeakMb")) {
+            rows.add(TRAINING_PEAK, "MB", timings.get("trainingSandboxPeakMb"));
+        }
+        if (timings.containsKey("evaluationSandboxPeakMb")) {
+            rows.add("peak memory, evaluation sandbox (cgroup)", "MB", timings.get("evaluationSandboxPeakMb"));
+        }
+    }
+
+    /**
+     * Adds the rows of one unsandboxed grading, which trains the reference in one plain JVM: the in-process floor.
+     *
+     * @param rows    where the rows go
+     * @param timings the grading's timings
+     */
+    public static void addFloor(Measurements rows, Map<String, Long> timings) {
+        add(rows, FLOOR_TRAINING, timings, "harness.trainingMillis");
+        add(rows, FLOOR_TRAINING_OF + "A", timings, "harness.trainingMillis.A");
+        add(rows, "floor:   of which harness recording (A)", timings, "harness.recordingMillis.A");
+        add(rows, FLOOR_TRAINING_OF + "B", timings, "harness.trainingMillis.B");
+        add(rows, "floor:   of which harness recording (B)", timings, "harness.recordingMillis.B");
+        add(rows, "floor: ND4J start", timings, "harness.backendStartMillis");
+        add(rows, "floor: training JVM, whole (start..saved)", timings, "trainingSandboxMillis");
+    }
+
+    private static void add(Measurements rows, String name, Map<String, Long> timings, String key) {
+        if (timings.containsKey(key)) {
+            rows.add(name, MS, timings.get(key));
+        }
+    }
+
+    private static void addRemainder(Measurements rows, String name, Map<String, Long> timings, String whole,
+                                     String... parts) {
+        if (!timings.containsKey(whole)) {
+            return;
+        }
+        long rest = timings.get(whole);
+        for (String part : parts) {
+            if (!timings.containsKey(part)) {
+                return;
+            }
+            rest -= timings.get(part);
+        }
+        rows.add(name, MS, rest);
+    }
+}

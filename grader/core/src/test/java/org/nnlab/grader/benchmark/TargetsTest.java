@@ -1,0 +1,47 @@
+package org.nnlab.grader.benchmark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TargetsTest {
+
+    @Test
+    void eachTargetIsARatioOfMediansWithItsVerdict() {
+        Measurements rows = new Measurements();
+        for (double total : List.of(12_000.0, 13_000.0, 50_000.0)) {
+            rows.add(StageRows.END_TO_END, "ms", total);
+        }
+        rows.add(StageRows.FLOOR_TRAINING, "ms", 10_000);
+        rows.add(Targets.PEER_TRAINING, "ms", 4_000);
+        rows.add(Targets.THROUGHPUT, "/min", 24);
+        rows.add(StageRows.TRAINING_PEAK, "MB", 512);
+
+        List<TargetRatio> ratios = Targets.of(rows, 2);
+
+        assertEquals(4, ratios.size());
+        TargetRatio endToEnd = ratios.get(0);
+        assertEquals(1.3, endToEnd.value(), 1e-9);
+        assertFalse(endToEnd.met());
+        assertEquals("<= 1.25", endToEnd.targetText());
+        assertEquals(2.5, ratios.get(1).value(), 1e-9);
+        TargetRatio throughput = ratios.get(2);
+        assertEquals(30.0, throughput.denominator(), 1e-9); // 2 cores x 60 s / 4 s per submission
+        assertEquals(0.8, throughput.value(), 1e-9);
+        assertTrue(throughput.met());
+        assertEquals(">= 0.75", throughput.targetText());
+        assertEquals(0.5, ratios.get(3).value(), 1e-9);
+        assertTrue(ratios.get(3).met());
+    }
+
+    @Test
+    void aRatioWhoseRowsWereNotMeasuredIsLeftOut() {
+        Measurements rows = new Measurements();
+        StageRows.addGrading(rows, Map.of("trainingSandboxMillis", 9000L), 12_000);
+        assertTrue(Targets.of(rows, 2).isEmpty());
+    }
+}
