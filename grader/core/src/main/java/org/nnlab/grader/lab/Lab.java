@@ -50,7 +50,7 @@ public record Lab(Path directory, String id, int version, String title, String d
         Map<String, Double> changed = new java.util.HashMap<>(parameters);
         changed.put(name, value);
         return new Lab(directory, id, version, title, dataset, split, scaling, entryClass, changed, limits, runs,
-                answers, checks, instructions, starter, reference, submissions);
+                answers, checks, instructions, starter, reference, submissions, evaluate);
     }
 
     /** @return the sum of the points of every check */
