@@ -1,6 +1,7 @@
 package org.nnlab.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,7 +41,7 @@ class PlatformIT {
         SandboxProbe probe = BubblewrapSandbox.probe();
         Assumptions.assumeTrue(probe.available(), () -> "this machine cannot sandbox: " + probe.problem());
         server = PayaraMicro.start(List.of("-Dnnlab.seed.student.password=" + PASSWORD,
-                "-Dnnlab.seed.instructor.password=" + PASSWORD, "-Dnnlab.seed.students=6",
+                "-Dnnlab.seed.instructor.password=" + PASSWORD, "-Dnnlab.seed.students=7",
                 "-Dnnlab.labs.dir=" + labsWithLimit(LIMIT)));
         Browserless student = new Browserless(server.url());
         student.login("student", PASSWORD);
@@ -229,6 +230,24 @@ class PlatformIT {
         assertEquals(302, new Browserless(server.url()).download("/labs/" + LAB + "/kit").statusCode(),
                 "only for logged-in users");
         assertEquals(404, student.download("/labs/no-such-lab/kit").statusCode());
+    }
+
+    @Test
+    void scriptInAReflectionOrASourceIsShownAsTextToTheStudentAndTheInstructor() throws Exception {
+        String script = "<script>alert('x')</script><img src=x onerror=alert(1)>";
+        Browserless student = new Browserless(server.url());
+        student.login("student7", PASSWORD);
+        String path = student.submit(LAB, BROKEN.replace("int x", "// " + script + "\n        int x"),
+                Map.of("answer.reflection", "My reflection. " + script));
+        Browserless instructor = new Browserless(server.url());
+        instructor.login("instructor", PASSWORD);
+
+        for (Browserless viewer : List.of(student, instructor)) {
+            String page = viewer.get(path).body();
+            assertFalse(page.contains("<script>alert") || page.contains("<img src=x"), page);
+            assertTrue(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;"),
+                    page);
+        }
     }
 
     @Test
