@@ -38,12 +38,12 @@ public class CourseGrades {
     LabCatalog catalog;
 
     /**
+     * @param all     the course's submissions to the lab, as {@link #all} gives them
      * @param student a user name to keep, or empty for all
      * @param status  a status to keep (e.g. {@code GRADED}), or empty for all
-     * @return the course's submissions to a lab, newest first
+     * @return the rows of those submissions, newest first, with each check's points
      */
-    public List<SubmissionRow> submissions(Course course, Lab lab, String student, String status) {
-        List<SubmissionRecord> all = all(course, lab.id());
+    public List<SubmissionRow> submissions(List<SubmissionRecord> all, Lab lab, String student, String status) {
         Set<String> counting = all.stream().collect(Collectors.groupingBy(s -> s.getAuthor().getUsername()))
                 .values().stream().map(mine -> new SubmissionHistory(mine, lab.submissions(), true).counting())
                 .flatMap(Optional::stream).map(SubmissionRecord::getId).collect(Collectors.toSet());
@@ -72,15 +72,16 @@ public class CourseGrades {
     }
 
     /**
+     * @param all the course's submissions to the assignment's lab, as {@link #all} gives them
      * @return how far the assignment's last regrade has come: those it queued that are no longer waiting to be
      *     graded are done
      */
-    public RegradeProgress regradeProgress(LabAssignment assignment) {
+    public RegradeProgress regradeProgress(LabAssignment assignment, List<SubmissionRecord> all) {
         LocalDateTime started = assignment.getRegradeStartedAt();
         if (started == null) {
             return new RegradeProgress(null, 0, 0);
         }
-        long waiting = all(assignment.getCourse(), assignment.getLabId()).stream()
+        long waiting = all.stream()
                 .filter(s -> !s.getSubmittedAt().isAfter(started))
                 .filter(s -> s.getStatus() == SubmissionStatus.QUEUED || s.getStatus() == SubmissionStatus.GRADING)
                 .count();

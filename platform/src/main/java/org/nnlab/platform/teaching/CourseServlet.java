@@ -87,7 +87,8 @@ public class CourseServlet extends HttpServlet {
         } else if (target.action().isEmpty() && target.lab().isPresent()) {
             showLab(request, response, target);
         } else if (target.action().equals("regrade") && target.lab().isPresent()) {
-            RegradeProgress progress = grades.regradeProgress(target.assignment().orElseThrow());
+            RegradeProgress progress = grades.regradeProgress(target.assignment().orElseThrow(),
+                    grades.all(target.course(), target.lab().get().id()));
             response.setContentType("application/json;charset=UTF-8");
             response.setHeader("Cache-Control", "no-store");
             response.getWriter().printf(java.util.Locale.ROOT, "{\"total\":%d,\"done\":%d,\"finished\":%b}",
@@ -292,12 +293,13 @@ public class CourseServlet extends HttpServlet {
         model.put("course", target.course());
         model.put("assignment", target.assignment().get());
         model.put("lab", lab);
-        List<SubmissionRow> rows = grades.submissions(target.course(), lab, student, status);
+        List<SubmissionRecord> all = grades.all(target.course(), lab.id());
+        List<SubmissionRow> rows = grades.submissions(all, lab, student, status);
         model.put("rows", rows);
         model.put("student", student);
         model.put("status", status);
         model.put("students", courses.students(target.course()));
-        model.put("regrade", grades.regradeProgress(target.assignment().get()));
+        model.put("regrade", grades.regradeProgress(target.assignment().get(), all));
         model.put("waiting", rows.stream().map(SubmissionRow::submission).map(SubmissionRecord::getStatus)
                 .filter(s -> s.name().equals("QUEUED") || s.name().equals("GRADING")).count());
         String notice = Notice.take(request);
