@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnlab.grader.lab.Lab;
+import org.nnlab.grader.reliability.Reliability;
 import org.nnlab.grader.result.CheckResult;
 import org.nnlab.grader.result.GradingResult;
 import org.nnlab.grader.sandbox.BubblewrapSandbox;
@@ -24,6 +25,7 @@ import org.nnlab.grader.submission.Submission;
  * Hostile submissions against the digits lab (with a 20 s time limit and a port parameter): each is contained, and
  * grading ends with a result that says what happened.
  */
+@Reliability("hostile submissions")
 class HostileSubmissionsIT {
     private static Grader grader;
     private static Lab lab;
