@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,7 +26,9 @@ import org.nnlab.grader.submission.Submission;
 /**
  * The digits lab graded for real: sandboxed compilation, training and evaluation with ND4J. The wrong submissions
  * are the reference solution with one mistake each, and must fail the intended check with the intended message.
+ * Two gradings run at a time, one per core.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class DigitsLabIT {
     private static final String LAB = "digits-regularization";
     private static Grader grader;
