@@ -41,8 +41,9 @@ import org.nnlab.grader.submission.SubmissionException;
 
 /**
  * Hostile submissions (the sources of {@code src/test/resources/hostile/CASE/}) graded against the digits lab with a
- * 20 s time limit, 768 MB of memory (192 MB of heap, so that the memory bombs reach the limit sooner) and a port
- * parameter, two at a time. Each case asserts what the student reads, and that the job ended within its limits:
+ * 20 s time limit, 768 MB of memory (192 MB of heap) and a port parameter, two at a time; the memory bombs against a
+ * variant with 512 MB (128 MB of heap), so that they reach the limit sooner, and 30 s, since the kernel may take
+ * seconds to kill at the limit. Each case asserts what the student reads, and that the job ended within its limits:
  * <ul>
  *   <li>network: a connection to a server on the host's loopback (refused, nothing arrives), to an outside address
  *       (unreachable), a DNS lookup (fails);</li>
@@ -70,6 +71,7 @@ class HostileSubmissionsIT {
     private static final ReadWriteLock GRADINGS = new ReentrantReadWriteLock();
     private static Grader grader;
     private static Lab lab;
+    private static Lab smallMemoryLab;
     private static ServerSocket server;
     private static Path canary;
     private static Path jobs;
@@ -88,13 +90,17 @@ class HostileSubmissionsIT {
                 .replace("heapMb: 1024", "heapMb: 192")
                 .replace("  factor: 0.5\n", "  factor: 0.5\n  port: " + server.getLocalPort() + "\n"));
         lab = grader.labLoader().load(labFolder);
+        Path smallMemoryFolder = LabFolders.variant("digits-regularization", temp.resolve("small-memory"), text -> text
+                .replace("wallSeconds: 240", "wallSeconds: 30").replace("memoryMb: 3072", "memoryMb: 512")
+                .replace("heapMb: 1024", "heapMb: 128"));
+        smallMemoryLab = grader.labLoader().load(smallMemoryFolder);
         canary = Files.writeString(Path.of("/tmp", "nnlab-canary-" + ProcessHandle.current().pid()), "canary");
         Files.setPosixFilePermissions(canary, PosixFilePermissions.fromString("rw-rw-rw-"));
         Path cache = CacheDirectory.resolve();
         jobs = Files.createDirectories(cache.resolve("jobs"));
         jobsBefore = jobFolders();
         Path home = GraderHome.locate().root();
-        untouchable = List.of(home, cache.resolve("natives"), cache.resolve("datasets"), labFolder);
+        untouchable = List.of(home, cache.resolve("natives"), cache.resolve("datasets"), labFolder, smallMemoryFolder);
         before = HostFiles.of(untouchable, hashed(home, cache));
     }
 
@@ -197,19 +203,19 @@ class HostileSubmissionsIT {
 
     @Test
     void aHeapBombRunsOutOfJavaHeapAndIsToldSo() throws IOException {
-        assertTrue(completes(grade("heap-bomb")).startsWith("train() ran out of Java heap: the lab allows 192 MB of "
-                + "heap (768 MB in all). Keep fewer copies of the data or smaller networks.\n" + THREW
+        assertTrue(completes(grade(smallMemoryLab, "heap-bomb")).startsWith("train() ran out of Java heap: the lab "
+                + "allows 128 MB of heap (512 MB in all). Keep fewer copies of the data or smaller networks.\n" + THREW
                 + "java.lang.OutOfMemoryError: Java heap space"));
     }
 
     @Test
     void anNd4jOffHeapBombIsStoppedAtTheMemoryLimit() throws IOException {
-        assertEquals(memoryLimitMessage(), completes(grade("nd4j-off-heap-bomb")));
+        assertEquals(memoryLimitMessage(), completes(grade(smallMemoryLab, "nd4j-off-heap-bomb")));
     }
 
     @Test
     void aNativeMallocBombIsKilledAtTheMemoryLimit() throws IOException {
-        assertEquals(memoryLimitMessage(), completes(grade("native-memory-bomb")));
+        assertEquals(memoryLimitMessage(), completes(grade(smallMemoryLab, "native-memory-bomb")));
     }
 
     @Test
@@ -250,14 +256,12 @@ class HostileSubmissionsIT {
 
     @Test
     void systemExitEndsTrainingWithoutAReport() throws IOException {
-        assertEquals("Training ended without a report (exit code 0). Did the code call System.exit() or "
-                + "Runtime.halt(), or was the report file tampered with?", completes(grade("exit")));
+        assertEquals(noReportMessage(0), completes(grade("exit")));
     }
 
     @Test
     void runtimeHaltEndsTrainingWithoutAReport() throws IOException {
-        assertEquals("Training ended without a report (exit code 7). Did the code call System.exit() or "
-                + "Runtime.halt(), or was the report file tampered with?", completes(grade("halt")));
+        assertEquals(noReportMessage(7), completes(grade("halt")));
     }
 
     @Test
@@ -301,7 +305,7 @@ class HostileSubmissionsIT {
         Map<String, String> sources = new TreeMap<>(sources("huge-source"));
         sources.put("Solution.java", sources.get("Solution.java") + ("// " + "x".repeat(1021) + "\n").repeat(3072));
 
-        SubmissionException refused = assertThrows(SubmissionException.class, () -> grade(sources));
+        SubmissionException refused = assertThrows(SubmissionException.class, () -> grade(lab, sources));
 
         assertEquals("The file Solution.java is larger than 256 KiB; a lab solution is much smaller.",
                 refused.getMessage());
@@ -320,15 +324,19 @@ class HostileSubmissionsIT {
     // ---- helpers
 
     private static GradingResult grade(String hostile) throws IOException {
-        return grade(sources(hostile));
+        return grade(lab, sources(hostile));
     }
 
-    private static GradingResult grade(Map<String, String> sources) throws IOException {
+    private static GradingResult grade(Lab against, String hostile) throws IOException {
+        return grade(against, sources(hostile));
+    }
+
+    private static GradingResult grade(Lab against, Map<String, String> sources) throws IOException {
         GRADINGS.readLock().lock();
         try {
-            GradingResult result = grader.grade(lab, new Submission(sources, Map.of()));
+            GradingResult result = grader.grade(against, new Submission(sources, Map.of()));
             Long training = result.timings().get("trainingSandboxMillis");
-            assertTrue(training == null || training < (lab.limits().wallSeconds() + 15) * 1000L,
+            assertTrue(training == null || training < (against.limits().wallSeconds() + 15) * 1000L,
                     "training ended within its time limit: " + result.timings());
             return result;
         } finally {
@@ -370,8 +378,13 @@ class HostileSubmissionsIT {
                 + "or train only the lab's epochs.";
     }
 
+    private static String noReportMessage(int exitCode) {
+        return "Training ended without a report (exit code " + exitCode + "). Did the code call System.exit() or "
+                + "Runtime.halt(), or was the report file tampered with?";
+    }
+
     private static String memoryLimitMessage() {
-        return "train() ran out of memory: the lab allows 768 MB in all (192 MB of Java heap). Keep fewer copies of "
+        return "train() ran out of memory: the lab allows 512 MB in all (128 MB of Java heap). Keep fewer copies of "
                 + "the data or smaller networks.";
     }
 

@@ -66,8 +66,13 @@ final class TrainingStage {
         return file;
     }
 
-    private static String failure(SandboxOutcome outcome, TrainingReport report, String unreadable, Lab lab) {
+    static String failure(SandboxOutcome outcome, TrainingReport report, String unreadable, Lab lab) {
         SandboxLimits limits = SandboxedJvm.sandboxLimits(lab.limits(), Duration.ofSeconds(lab.limits().wallSeconds()));
+        // a memory kill first: the kernel may take seconds to kill at the memory limit, past the time limit
+        if (outcome.memoryLimitHit()) {
+            return "train() ran out of memory: the lab allows " + lab.limits().memoryMb() + " MB in all ("
+                    + lab.limits().heapMb() + " MB of Java heap). Keep fewer copies of the data or smaller networks.";
+        }
         if (outcome.timedOut()) {
             return "train() did not finish within the lab's time limit of " + lab.limits().wallSeconds()
                     + " s and was stopped. Check for an endless loop, or train only the lab's epochs.";
@@ -78,10 +83,6 @@ final class TrainingStage {
         if (outcome.diskLimitHit()) {
             return "train() wrote more than the lab allows outside its scratch folder (" + limits.scratchBytes() / MB
                     + " MB in all) and was stopped.";
-        }
-        if (outcome.memoryLimitHit()) {
-            return "train() ran out of memory: the lab allows " + lab.limits().memoryMb() + " MB in all ("
-                    + lab.limits().heapMb() + " MB of Java heap). Keep fewer copies of the data or smaller networks.";
         }
         if (report == null) {
             return "Training ended without a report (exit code " + outcome.exitCode() + ")"

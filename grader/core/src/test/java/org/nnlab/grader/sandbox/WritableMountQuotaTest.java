@@ -16,20 +16,12 @@ class WritableMountQuotaTest {
 
     @Test
     void filesWithinTheQuotaPass() throws IOException {
-        Path out = Files.createDirectory(temp.resolve("out"));
-        Files.write(out.resolve("a"), new byte[600]);
-        Files.write(Files.createDirectory(out.resolve("sub")).resolve("b"), new byte[400]);
-
-        assertFalse(new WritableMountQuota(List.of(Mount.writable(out, "/out")), 1000).check());
+        assertFalse(quota(folderWith(600, 400), 1000).check());
     }
 
     @Test
     void moreBytesThanTheQuotaInAllExceedIt() throws IOException {
-        Path out = Files.createDirectory(temp.resolve("out"));
-        Files.write(out.resolve("a"), new byte[600]);
-        Files.write(Files.createDirectory(out.resolve("sub")).resolve("b"), new byte[401]);
-
-        assertTrue(new WritableMountQuota(List.of(Mount.writable(out, "/out")), 1000).check());
+        assertTrue(quota(folderWith(600, 401), 1000).check());
     }
 
     @Test
@@ -39,7 +31,7 @@ class WritableMountQuotaTest {
             Files.createFile(out.resolve("f" + i));
         }
 
-        assertTrue(new WritableMountQuota(List.of(Mount.writable(out, "/out")), 1000).check());
+        assertTrue(quota(out, 1000).check());
     }
 
     @Test
@@ -54,13 +46,29 @@ class WritableMountQuotaTest {
 
     @Test
     void onceExceededItStaysExceededWhenTheFilesAreDeleted() throws IOException {
-        Path out = Files.createDirectory(temp.resolve("out"));
-        Path file = Files.write(out.resolve("a"), new byte[2000]);
-        WritableMountQuota quota = new WritableMountQuota(List.of(Mount.writable(out, "/out")), 1000);
+        Path out = folderWith(2000);
+        WritableMountQuota quota = quota(out, 1000);
         quota.check();
 
-        Files.delete(file);
+        Files.delete(out.resolve("f0"));
 
         assertTrue(quota.check());
+    }
+
+    /** @return a new folder holding files of these sizes, each but the first in a subfolder of the one before */
+    private Path folderWith(int... sizes) throws IOException {
+        Path out = Files.createDirectory(temp.resolve("out"));
+        Path dir = out;
+        for (int i = 0; i < sizes.length; i++) {
+            if (i > 0) {
+                dir = Files.createDirectory(dir.resolve("sub" + i));
+            }
+            Files.write(dir.resolve("f" + i), new byte[sizes[i]]);
+        }
+        return out;
+    }
+
+    private static WritableMountQuota quota(Path folder, long maxBytes) {
+        return new WritableMountQuota(List.of(Mount.writable(folder, "/out")), maxBytes);
     }
 }
