@@ -26,7 +26,8 @@ public class Solution implements LabSolution {
         }
         List<String> found = new ArrayList<>();
         found.add(probe("data set", Path.of(cache, "datasets", "digits.csv.gz"), null));
-        found.add(probe("data set via /proc/1/root", Path.of("/proc/1/root" + cache, "datasets", "digits.csv.gz"), null));
+        found.add(probe("data set via /proc/1/root", Path.of("/proc/1/root" + cache, "datasets", "digits.csv.gz"),
+                null));
         found.add(probe("other jobs", Path.of(cache, "jobs"), Path.of(job).getFileName().toString()));
         found.add(probe("evaluation folder", Path.of(job, "evaluation"), null));
         found.add(probe("test features", Path.of(job, "evaluation", "test.bin"), null));

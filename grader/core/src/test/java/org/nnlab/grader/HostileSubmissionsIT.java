@@ -85,14 +85,9 @@ class HostileSubmissionsIT {
         server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         server.setSoTimeout(200);
         grader = Grader.standard(new BubblewrapSandbox());
-        Path labFolder = LabFolders.variant("digits-regularization", temp.resolve("lab"), text -> text
-                .replace("wallSeconds: 240", "wallSeconds: 20").replace("memoryMb: 3072", "memoryMb: 768")
-                .replace("heapMb: 1024", "heapMb: 192")
-                .replace("  factor: 0.5\n", "  factor: 0.5\n  port: " + server.getLocalPort() + "\n"));
+        Path labFolder = digitsWithLimits(temp.resolve("lab"), 20, 768, 192);
         lab = grader.labLoader().load(labFolder);
-        Path smallMemoryFolder = LabFolders.variant("digits-regularization", temp.resolve("small-memory"), text -> text
-                .replace("wallSeconds: 240", "wallSeconds: 30").replace("memoryMb: 3072", "memoryMb: 512")
-                .replace("heapMb: 1024", "heapMb: 128"));
+        Path smallMemoryFolder = digitsWithLimits(temp.resolve("small-memory"), 30, 512, 128);
         smallMemoryLab = grader.labLoader().load(smallMemoryFolder);
         canary = Files.writeString(Path.of("/tmp", "nnlab-canary-" + ProcessHandle.current().pid()), "canary");
         Files.setPosixFilePermissions(canary, PosixFilePermissions.fromString("rw-rw-rw-"));
@@ -220,8 +215,8 @@ class HostileSubmissionsIT {
 
     @Test
     void fillingScratchStopsWhenItIsFull() throws IOException {
-        assertTrue(completes(grade("disk-fill")).startsWith("train() filled its scratch folder: the lab allows 512 MB of"
-                + " files in all.\n" + THREW + "java.io.IOException: No space left on device"));
+        assertTrue(completes(grade("disk-fill")).startsWith("train() filled its scratch folder: the lab allows 512 MB "
+                + "of files in all.\n" + THREW + "java.io.IOException: No space left on device"));
     }
 
     @Test
@@ -386,6 +381,14 @@ class HostileSubmissionsIT {
     private static String memoryLimitMessage() {
         return "train() ran out of memory: the lab allows 512 MB in all (128 MB of Java heap). Keep fewer copies of "
                 + "the data or smaller networks.";
+    }
+
+    /** @return a copy of the digits lab with these limits and the port parameter */
+    private static Path digitsWithLimits(Path folder, int wallSeconds, int memoryMb, int heapMb) throws IOException {
+        return LabFolders.variant("digits-regularization", folder, text -> text
+                .replace("wallSeconds: 240", "wallSeconds: " + wallSeconds)
+                .replace("memoryMb: 3072", "memoryMb: " + memoryMb).replace("heapMb: 1024", "heapMb: " + heapMb)
+                .replace("  factor: 0.5\n", "  factor: 0.5\n  port: " + server.getLocalPort() + "\n"));
     }
 
     private static List<Path> jobFolders() throws IOException {

@@ -41,7 +41,8 @@ import java.util.concurrent.CancellationException;
  * {@code maxProcesses} counts the job's own processes and threads; the three processes of the wrapper
  * ({@code timeout}, {@code bwrap} and its init) come on top. The host paths of mounts must be reachable by an
  * unprivileged user (see {@link RequestChecks#checkMounts}); writable mounts are host folders, so what the job
- * writes there is watched ({@link WritableMountQuota}); they must not be shared by jobs that run at the same time (each job owns its writable mounts while it runs, see {@link MountOwnership}).
+ * writes there is watched ({@link WritableMountQuota}); they must not be shared by jobs that run at the same time
+ * (each job owns its writable mounts while it runs, see {@link MountOwnership}).
  *
  * <p>Thread-safe: concurrent runs get distinct uids and cgroups. If the calling thread is interrupted, the job is
  * killed, everything is cleaned up, the interrupt flag is set again and {@link CancellationException}

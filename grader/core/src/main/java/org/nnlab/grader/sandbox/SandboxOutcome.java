@@ -19,8 +19,8 @@ import java.time.Duration;
  *                        not measured
  */
 public record SandboxOutcome(int exitCode, boolean timedOut, boolean cpuLimitHit, boolean memoryLimitHit,
-                             boolean diskLimitHit, String stdout, String stderr, boolean outputTruncated, Duration elapsed,
-                             long peakMemoryBytes) {
+                             boolean diskLimitHit, String stdout, String stderr, boolean outputTruncated,
+                             Duration elapsed, long peakMemoryBytes) {
 
     /** @return whether the process exited by itself with status 0 */
     public boolean succeeded() {

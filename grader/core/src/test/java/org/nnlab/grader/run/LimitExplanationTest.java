@@ -19,8 +19,8 @@ class LimitExplanationTest {
 
     @Test
     void offHeapExhaustionNamesTheMemoryLimit() {
-        assertEquals(Optional.of("train() ran out of memory outside the Java heap (ND4J arrays, direct buffers): the lab"
-                + " allows 1024 MB in all (256 MB of it Java heap). Keep fewer or smaller arrays."),
+        assertEquals(Optional.of("train() ran out of memory outside the Java heap (ND4J arrays, direct buffers): the "
+                + "lab allows 1024 MB in all (256 MB of it Java heap). Keep fewer or smaller arrays."),
                 explain("java.lang.OutOfMemoryError: Direct buffer memory"));
     }
 
