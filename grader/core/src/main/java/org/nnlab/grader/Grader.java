@@ -39,6 +39,7 @@ import org.nnlab.grader.sandbox.Sandbox;
 import org.nnlab.grader.sandbox.SandboxOutcome;
 import org.nnlab.grader.submission.Submission;
 import org.nnlab.grader.submission.SubmissionException;
+import org.nnlab.grader.submission.SubmissionReader;
 import org.nnlab.protocol.TrainingJob;
 import org.nnlab.protocol.TrainingReport;
 
@@ -100,7 +101,7 @@ public final class Grader {
      * @param lab        the lab
      * @param submission the sources and answers
      * @return the result; a submission that does not compile or crashes still gets one
-     * @throws SubmissionException when the answers do not fit the lab
+     * @throws SubmissionException when the sources are too large or the answers do not fit the lab
      * @throws IOException         when the job folders cannot be written
      */
     public GradingResult grade(Lab lab, Submission submission) throws IOException {
@@ -112,10 +113,11 @@ public final class Grader {
      * @param submission the sources and answers
      * @param listener   hears each stage as it begins
      * @return the result; a submission that does not compile or crashes still gets one
-     * @throws SubmissionException when the answers do not fit the lab
+     * @throws SubmissionException when the sources are too large or the answers do not fit the lab
      * @throws IOException         when the job folders cannot be written
      */
     public GradingResult grade(Lab lab, Submission submission, GradingListener listener) throws IOException {
+        SubmissionReader.checkSizes(submission.sources());
         checkAnswers(lab, submission);
         Map<String, Long> timings = new LinkedHashMap<>();
         long start = System.nanoTime();

@@ -23,6 +23,7 @@ import org.nnlab.grader.sandbox.SandboxRequest;
 public final class SubmissionCompiler {
     private static final Pattern ERROR = Pattern.compile("^(.+\\.java):(\\d+): error: (.*)$");
     private static final long MB = 1024L * 1024;
+    private static final String OUT_OF_RESOURCES = "The system is out of resources.";
     private static final SandboxLimits LIMITS = new SandboxLimits(Duration.ofSeconds(120), 240, 1536 * MB, 128,
             64 * MB, 256 * MB, 64 * 1024, 1);
     private final Sandbox sandbox;
@@ -71,8 +72,21 @@ public final class SubmissionCompiler {
         String output = outcome.stdout() + outcome.stderr();
         if (outcome.timedOut()) {
             output = "javac did not finish within " + LIMITS.wallTime().toSeconds() + " s.\n" + output;
+        } else if (output.contains(OUT_OF_RESOURCES)) {
+            output = outOfResources(output);
         }
         return new CompileResult(outcome.succeeded(), errors(output, sourceDir), output, outcome.elapsed());
+    }
+
+    /**
+     * @param output javac's output when it gave up with "The system is out of resources" and a stack trace
+     * @return what the student reads instead of the compiler's stack trace
+     */
+    static String outOfResources(String output) {
+        String cause = output.lines().filter(line -> line.startsWith("java.lang.")).findFirst()
+                .orElse("out of memory");
+        return "javac ran out of resources compiling this code (" + cause.strip() + "): simplify deeply nested "
+                + "types, expressions or blocks.";
     }
 
     static List<CompileError> errors(String output, Path sourceDir) {

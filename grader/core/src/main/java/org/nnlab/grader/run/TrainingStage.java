@@ -10,6 +10,7 @@ import org.nnlab.datasets.LabeledData;
 import org.nnlab.grader.lab.Lab;
 import org.nnlab.grader.sandbox.Mount;
 import org.nnlab.grader.sandbox.Sandbox;
+import org.nnlab.grader.sandbox.SandboxLimits;
 import org.nnlab.grader.sandbox.SandboxOutcome;
 import org.nnlab.protocol.Matrix;
 import org.nnlab.protocol.ProgressLine;
@@ -21,6 +22,7 @@ import org.nnlab.protocol.TrainingReport;
 final class TrainingStage {
     private static final long MAX_REPORT_BYTES = 8L << 20;
     private static final int MAX_ERROR_CHARS = 6000;
+    private static final long MB = 1024L * 1024;
     private final Sandbox sandbox;
     private final SandboxedJvm jvm;
 
@@ -64,7 +66,13 @@ final class TrainingStage {
         return file;
     }
 
-    private static String failure(SandboxOutcome outcome, TrainingReport report, String unreadable, Lab lab) {
+    static String failure(SandboxOutcome outcome, TrainingReport report, String unreadable, Lab lab) {
+        SandboxLimits limits = SandboxedJvm.sandboxLimits(lab.limits(), Duration.ofSeconds(lab.limits().wallSeconds()));
+        // a memory kill first: the kernel may take seconds to kill at the memory limit, past the time limit
+        if (outcome.memoryLimitHit()) {
+            return "train() ran out of memory: the lab allows " + lab.limits().memoryMb() + " MB in all ("
+                    + lab.limits().heapMb() + " MB of Java heap). Keep fewer copies of the data or smaller networks.";
+        }
         if (outcome.timedOut()) {
             return "train() did not finish within the lab's time limit of " + lab.limits().wallSeconds()
                     + " s and was stopped. Check for an endless loop, or train only the lab's epochs.";
@@ -72,18 +80,20 @@ final class TrainingStage {
         if (outcome.cpuLimitHit()) {
             return "train() used more than the lab's " + lab.limits().cpuSeconds() + " s of CPU time and was stopped.";
         }
-        if (outcome.memoryLimitHit()) {
-            return "train() ran out of memory: the lab allows " + lab.limits().memoryMb() + " MB in all ("
-                    + lab.limits().heapMb() + " MB of Java heap). Keep fewer copies of the data or smaller networks.";
+        if (outcome.diskLimitHit()) {
+            return "train() wrote more than the lab allows outside its scratch folder (" + limits.scratchBytes() / MB
+                    + " MB in all) and was stopped.";
         }
         if (report == null) {
             return "Training ended without a report (exit code " + outcome.exitCode() + ")"
-                    + (unreadable != null ? ": " + unreadable : "") + ". Did the code call System.exit(), or was the "
-                    + "report file tampered with?" + tail(outcome);
+                    + (unreadable != null ? ": " + unreadable : "") + ". Did the code call System.exit() or "
+                    + "Runtime.halt(), or was the report file tampered with?" + tail(outcome);
         }
         if (!report.completed()) {
             String error = report.error() == null ? "unknown error" : report.error();
-            return "train() threw an exception:\n" + (error.length() > MAX_ERROR_CHARS
+            String explanation = LimitExplanation.of(error, lab.limits(), limits).map(text -> text + "\n")
+                    .orElse("");
+            return explanation + "train() threw an exception:\n" + (error.length() > MAX_ERROR_CHARS
                     ? error.substring(0, MAX_ERROR_CHARS) + "\n..." : error);
         }
         if (outcome.exitCode() != 0) {

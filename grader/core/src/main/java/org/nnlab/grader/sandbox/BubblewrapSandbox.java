@@ -32,15 +32,17 @@ import java.util.concurrent.CancellationException;
  *   <li>{@code cpuLimitHit}: not timed out, and the exit status is 152 (SIGXCPU at the soft CPU limit), or 137
  *       without a memory kill after a wall time long enough to have used the CPU limit on this machine's
  *       processors (SIGKILL at the hard limit, one second later, for a process that ignores SIGXCPU);</li>
- *   <li>{@code memoryLimitHit}: the job's memory cgroup killed a process ({@link CgroupJob#memoryLimitHit()}).</li>
+ *   <li>{@code memoryLimitHit}: the job's memory cgroup killed a process ({@link CgroupJob#memoryLimitHit()});</li>
+ *   <li>{@code diskLimitHit}: its writable mounts held more than the limits' {@code scratchBytes}, or more than
+ *       {@link WritableMountQuota#MAX_ENTRIES} files and folders, and the job was killed for it.</li>
  * </ul>
  *
  * <p>The limits' {@code cpus} is not enforced here: pass {@code -XX:ActiveProcessorCount} to a JVM in the command.
  * {@code maxProcesses} counts the job's own processes and threads; the three processes of the wrapper
  * ({@code timeout}, {@code bwrap} and its init) come on top. The host paths of mounts must be reachable by an
- * unprivileged user (see {@link RequestChecks#checkMounts}); writable mounts should lie on a file system where a
- * full disk does no harm, since only the size of each file is limited there, and must not be shared by jobs that
- * run at the same time (each job owns its writable mounts while it runs, see {@link MountOwnership}).
+ * unprivileged user (see {@link RequestChecks#checkMounts}); writable mounts are host folders, so what the job
+ * writes there is watched ({@link WritableMountQuota}); they must not be shared by jobs that run at the same time
+ * (each job owns its writable mounts while it runs, see {@link MountOwnership}).
  *
  * <p>Thread-safe: concurrent runs get distinct uids and cgroups. If the calling thread is interrupted, the job is
  * killed, everything is cleaned up, the interrupt flag is set again and {@link CancellationException}
@@ -63,7 +65,8 @@ public final class BubblewrapSandbox implements Sandbox {
     }
 
     /** What a supervised job left behind for its outcome. */
-    private record Ended(ProcessSupervisor.Finished finished, boolean memoryLimitHit, long peakMemoryBytes) {
+    private record Ended(ProcessSupervisor.Finished finished, boolean memoryLimitHit, boolean diskLimitHit,
+                         long peakMemoryBytes) {
     }
 
     /** The setup of this instance; null for the machine's, found once per JVM. */
@@ -247,13 +250,24 @@ public final class BubblewrapSandbox implements Sandbox {
             ProcessBuilder builder = new ProcessBuilder(SandboxCommandLine.build(tools, job.procsFiles(), uid, request));
             builder.environment().clear();
             builder.directory(new File("/"));
-            ProcessTree tree = process -> {
-                job.killAll();
-                process.toHandle().destroyForcibly();
+            WritableMountQuota quota = new WritableMountQuota(request.mounts(), request.limits().scratchBytes());
+            ProcessTree tree = new ProcessTree() {
+                @Override
+                public void observe(Process process) {
+                    if (quota.check()) {
+                        job.killAll();
+                    }
+                }
+
+                @Override
+                public void killAll(Process process) {
+                    job.killAll();
+                    process.toHandle().destroyForcibly();
+                }
             };
             ProcessSupervisor.Finished finished = ProcessSupervisor.run(builder,
                     request.limits().wallTime().plus(BACKSTOP), request.limits().outputBytes(), tree);
-            return new Ended(finished, job.memoryLimitHit(), job.peakMemoryBytes());
+            return new Ended(finished, job.memoryLimitHit(), quota.check(), job.peakMemoryBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the sandbox wrapper", e);
         } finally {
@@ -271,7 +285,8 @@ public final class BubblewrapSandbox implements Sandbox {
                 >= limits.cpuSeconds() * 1000L;
         boolean cpuLimitHit = !timedOut
                 && (exit == 152 || (exit == 137 && !ended.memoryLimitHit() && cpuTimeUsable));
-        return new SandboxOutcome(exit, timedOut, cpuLimitHit, ended.memoryLimitHit(), finished.stdout().text(),
-                finished.stderr().text(), finished.outputTruncated(), elapsed, ended.peakMemoryBytes());
+        return new SandboxOutcome(exit, timedOut, cpuLimitHit, ended.memoryLimitHit(), ended.diskLimitHit(),
+                finished.stdout().text(), finished.stderr().text(), finished.outputTruncated(), elapsed,
+                ended.peakMemoryBytes());
     }
 }

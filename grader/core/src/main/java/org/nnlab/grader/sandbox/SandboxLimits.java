@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param memoryBytes  memory of the whole tree (cgroup)
  * @param maxProcesses processes and threads of the whole tree (cgroup pids)
  * @param maxFileBytes largest file it may write (RLIMIT_FSIZE)
- * @param scratchBytes size of its private {@code /tmp}
+ * @param scratchBytes size of its private {@code /tmp}, and the most its writable mounts may hold in all
  * @param outputBytes  how much of stdout and of stderr is kept, each
  * @param cpus         processors the JVM is told it has (-XX:ActiveProcessorCount)
  */

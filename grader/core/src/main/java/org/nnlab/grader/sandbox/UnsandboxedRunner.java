@@ -53,8 +53,8 @@ public final class UnsandboxedRunner implements Sandbox {
             throw new UncheckedIOException("cannot start " + request.command().get(0), e);
         }
         finished.throwIfInterrupted();
-        return new SandboxOutcome(finished.exitCode(), finished.hitDeadline(), false, false, finished.stdout().text(),
-                finished.stderr().text(), finished.outputTruncated(), finished.elapsed(), -1);
+        return new SandboxOutcome(finished.exitCode(), finished.hitDeadline(), false, false, false,
+                finished.stdout().text(), finished.stderr().text(), finished.outputTruncated(), finished.elapsed(), -1);
     }
 
     /** @return "UNSANDBOXED (trusted code only)" */

@@ -137,15 +137,33 @@ public final class SubmissionReader {
                 + " KiB; a lab solution is much smaller.");
     }
 
-    private static Submission check(Map<String, String> sources, String entryClass) {
-        if (sources.isEmpty()) {
-            throw new SubmissionException("The submission holds no .java file.");
+    /**
+     * Checks the sizes of sources however they came: no file larger than {@link #MAX_FILE_BYTES}, no more than
+     * {@link #MAX_TOTAL_BYTES} in all (in UTF-8).
+     *
+     * @param sources relative path to source text
+     * @throws SubmissionException naming the file, or the total, that is too large
+     */
+    public static void checkSizes(Map<String, String> sources) {
+        long total = 0;
+        for (Map.Entry<String, String> source : sources.entrySet()) {
+            int bytes = source.getValue().getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > MAX_FILE_BYTES) {
+                throw tooLarge(source.getKey());
+            }
+            total += bytes;
         }
-        long total = sources.values().stream().mapToLong(s -> s.getBytes(StandardCharsets.UTF_8).length).sum();
         if (total > MAX_TOTAL_BYTES) {
             throw new SubmissionException("The submission has " + total / 1024 + " KiB of sources, more than the "
                     + MAX_TOTAL_BYTES / 1024 + " KiB allowed.");
         }
+    }
+
+    private static Submission check(Map<String, String> sources, String entryClass) {
+        if (sources.isEmpty()) {
+            throw new SubmissionException("The submission holds no .java file.");
+        }
+        checkSizes(sources);
         String simpleName = entryClass.substring(entryClass.lastIndexOf('.') + 1);
         String entryFile = sources.keySet().stream()
                 .filter(path -> path.equals(simpleName + ".java") || path.endsWith("/" + simpleName + ".java"))

@@ -31,4 +31,14 @@ class SubmissionCompilerTest {
         assertEquals(3, errors.get(1).line());
         assertEquals("';' expected\n    int x = 1\n             ^", errors.get(1).message());
     }
+
+    @Test
+    void javacRunningOutOfStackIsToldWithoutItsStackTrace() {
+        String output = "\n\nThe system is out of resources.\nConsult the following stack trace for details.\n"
+                + "java.lang.StackOverflowError\n\tat jdk.compiler/com.sun.tools.javac.parser.JavacParser.typeArguments"
+                + "(JavacParser.java:2229)\n";
+
+        assertEquals("javac ran out of resources compiling this code (java.lang.StackOverflowError): simplify deeply "
+                + "nested types, expressions or blocks.", SubmissionCompiler.outOfResources(output));
+    }
 }

@@ -49,7 +49,6 @@ class BubblewrapSandboxTest {
     private static final long MB = 1L << 20;
 
     private static Path hostileDir;
-    private static CgroupHierarchy cgroups;
 
     private final Sandbox sandbox = new BubblewrapSandbox();
 
@@ -61,14 +60,14 @@ class BubblewrapSandboxTest {
         SandboxProbe probe = BubblewrapSandbox.probe();
         assumeTrue(probe.available(), () -> "this machine cannot sandbox: " + probe.problem());
         hostileDir = Path.of(BubblewrapSandboxTest.class.getResource("/sandbox/Hostile.java").toURI()).getParent();
-        cgroups = CgroupHierarchy.detect();
     }
 
     @AfterEach
     void nothingOfTheJobIsLeft() throws IOException {
         int uid = UidPool.shared().lastHandedOut();
-        assertEquals(List.of(), livingProcessesOf(uid), "processes of the job's uid " + uid + " after the run");
-        assertEquals(List.of(), jobCgroupsOfThisJvm(), "job cgroups after the run");
+        assertEquals(List.of(), SandboxLeftovers.livingProcessesOf(uid), "processes of the job's uid " + uid
+                + " after the run");
+        assertEquals(List.of(), SandboxLeftovers.jobCgroupsOfThisJvm(), "job cgroups after the run");
     }
 
     @Test
@@ -324,8 +323,8 @@ class BubblewrapSandboxTest {
         SandboxOutcome outcome = sandbox.run(shell("setsid sleep 60 & sleep 60 & echo started", limits()));
 
         assertEquals("started\n", outcome.stdout());
-        assertEquals(List.of(), livingProcessesOf(UidPool.shared().lastHandedOut()));
-        assertEquals(List.of(), jobCgroupsOfThisJvm());
+        assertEquals(List.of(), SandboxLeftovers.livingProcessesOf(UidPool.shared().lastHandedOut()));
+        assertEquals(List.of(), SandboxLeftovers.jobCgroupsOfThisJvm());
         assertTrue(outcome.elapsed().compareTo(Duration.ofSeconds(5)) < 0, outcome.elapsed().toString());
     }
 
@@ -408,37 +407,6 @@ class BubblewrapSandboxTest {
     private static void assertBetween(Duration low, Duration high, Duration actual) {
         assertTrue(actual.compareTo(low) >= 0 && actual.compareTo(high) <= 0,
                 actual + " is not between " + low + " and " + high);
-    }
-
-    /**
-     * @return the pids of processes that have {@code uid} as any of their uids; zombies are dead and left out (this
-     *     machine's pid 1 reaps the zombie of bwrap's init only after a few seconds)
-     */
-    private static List<Long> livingProcessesOf(int uid) throws IOException {
-        List<Long> pids = new ArrayList<>();
-        if (uid < 0) {
-            return pids;
-        }
-        try (DirectoryStream<Path> proc = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
-            for (Path process : proc) {
-                if (LinuxProcesses.uidsOfLiving(process).contains((long) uid)) {
-                    pids.add(Long.parseLong(process.getFileName().toString()));
-                }
-            }
-        }
-        return pids;
-    }
-
-    /** @return the job cgroup directories this JVM created that still exist */
-    private static List<Path> jobCgroupsOfThisJvm() throws IOException {
-        String prefix = ProcessHandle.current().pid() + "-";
-        List<Path> left = new ArrayList<>();
-        for (Path parent : cgroups.jobParents()) {
-            try (DirectoryStream<Path> jobs = Files.newDirectoryStream(parent, prefix + "*")) {
-                jobs.forEach(left::add);
-            }
-        }
-        return left;
     }
 
     /** Polls /proc for up to 5 s for the sandboxed {@code sh -c SCRIPT marker}; returns its real uid on the host. */

@@ -123,4 +123,18 @@ class SubmissionReaderTest {
         }
         return zip;
     }
+
+    @Test
+    void sourcesThatCameAnyOtherWayAreHeldToTheSameSizes() {
+        String large = "class Solution {}\n" + "// padding\n".repeat(30_000);
+        String medium = "// padding\n".repeat(20_000);
+
+        assertEquals("The file Solution.java is larger than 256 KiB; a lab solution is much smaller.",
+                assertThrows(SubmissionException.class, () -> SubmissionReader.checkSizes(Map.of("Solution.java",
+                        large))).getMessage());
+        assertEquals("The submission has 1289 KiB of sources, more than the 1024 KiB allowed.",
+                assertThrows(SubmissionException.class, () -> SubmissionReader.checkSizes(Map.of("A.java", medium,
+                        "B.java", medium, "C.java", medium, "D.java", medium, "E.java", medium, "F.java", medium)))
+                        .getMessage());
+    }
 }

@@ -1,0 +1,48 @@
+package org.nnlab.grader.run;
+
+import java.util.Optional;
+import org.nnlab.grader.lab.LabLimits;
+import org.nnlab.grader.sandbox.SandboxLimits;
+
+/**
+ * Says, in the student's terms, which of the lab's limits an exception thrown by {@code train()} ran into: the Java
+ * heap, memory outside it (ND4J arrays, direct buffers), threads, or the scratch folder's space or file size.
+ */
+final class LimitExplanation {
+    private static final long MB = 1024L * 1024;
+
+    private LimitExplanation() {
+    }
+
+    /**
+     * @param error  the stack trace of what {@code train()} threw
+     * @param lab    the lab's limits
+     * @param limits the training sandbox's limits derived from them
+     * @return the explanation, or empty when the error is no limit's doing
+     */
+    static Optional<String> of(String error, LabLimits lab, SandboxLimits limits) {
+        String first = error.lines().findFirst().orElse("");
+        if (first.contains("OutOfMemoryError: Java heap space") || first.contains("GC overhead limit exceeded")) {
+            return Optional.of("train() ran out of Java heap: the lab allows " + lab.heapMb() + " MB of heap ("
+                    + lab.memoryMb() + " MB in all). Keep fewer copies of the data or smaller networks.");
+        }
+        if (first.contains("unable to create native thread")) {
+            return Optional.of("train() started more threads or processes than the lab allows (" + lab.processes()
+                    + " in all, ND4J's own included).");
+        }
+        if (first.contains("OutOfMemoryError")) {
+            return Optional.of("train() ran out of memory outside the Java heap (ND4J arrays, direct buffers): the lab"
+                    + " allows " + lab.memoryMb() + " MB in all (" + lab.heapMb() + " MB of it Java heap). Keep fewer"
+                    + " or smaller arrays.");
+        }
+        if (first.contains("No space left on device")) {
+            return Optional.of("train() filled its scratch folder: the lab allows " + limits.scratchBytes() / MB
+                    + " MB of files in all.");
+        }
+        if (first.contains("File too large")) {
+            return Optional.of("train() wrote a file larger than the lab allows (" + limits.maxFileBytes() / MB
+                    + " MB).");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,34 @@
+package org.nnlab.grader.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.nnlab.grader.check.CheckCatalog;
+import org.nnlab.grader.lab.Lab;
+import org.nnlab.grader.lab.LabLoader;
+import org.nnlab.grader.sandbox.SandboxOutcome;
+
+class TrainingStageTest {
+    private static final Lab LAB = new LabLoader(CheckCatalog.standard()::create).load(Path.of(System.getProperty(
+            "nnlab.labs", "../../labs"), "digits-regularization"));
+
+    @Test
+    void aMemoryKillThatCameAfterTheTimeLimitIsReportedAsMemory() {
+        SandboxOutcome killedLate = new SandboxOutcome(137, true, false, true, false, "", "", false,
+                Duration.ofSeconds(241), 3L << 30);
+
+        assertEquals("train() ran out of memory: the lab allows 3072 MB in all (1024 MB of Java heap). Keep fewer "
+                + "copies of the data or smaller networks.", TrainingStage.failure(killedLate, null, null, LAB));
+    }
+
+    @Test
+    void outputPastTheQuotaIsReportedWithTheQuota() {
+        SandboxOutcome stopped = new SandboxOutcome(137, false, false, false, true, "", "", false,
+                Duration.ofSeconds(3), 1L << 30);
+
+        assertEquals("train() wrote more than the lab allows outside its scratch folder (512 MB in all) and was "
+                + "stopped.", TrainingStage.failure(stopped, null, null, LAB));
+    }
+}
