@@ -39,6 +39,7 @@ import org.nnlab.grader.sandbox.Sandbox;
 import org.nnlab.grader.sandbox.SandboxOutcome;
 import org.nnlab.grader.submission.Submission;
 import org.nnlab.grader.submission.SubmissionException;
+import org.nnlab.grader.submission.SubmissionReader;
 import org.nnlab.protocol.TrainingJob;
 import org.nnlab.protocol.TrainingReport;
 
@@ -116,7 +117,7 @@ public final class Grader {
      * @throws IOException         when the job folders cannot be written
      */
     public GradingResult grade(Lab lab, Submission submission, GradingListener listener) throws IOException {
-        checkAnswers(lab, submission);
+        SubmissionReader.checkAnswers(lab.answers(), submission.answers());
         Map<String, Long> timings = new LinkedHashMap<>();
         long start = System.nanoTime();
         LabData data = LabData.prepare(lab, datasets);
@@ -227,18 +228,6 @@ public final class Grader {
                 sandbox.describe());
         return new GradingResult(lab.id(), Math.round(score * 100) / 100.0, lab.maxScore(), integrityFailure, results,
                 runs, output, timings, provenance, compileErrors);
-    }
-
-    private static void checkAnswers(Lab lab, Submission submission) {
-        for (Map.Entry<String, String> answer : submission.answers().entrySet()) {
-            Lab.AnswerSpec spec = lab.answers().stream().filter(a -> a.id().equals(answer.getKey())).findFirst()
-                    .orElseThrow(() -> new SubmissionException("The lab asks for no answer '" + answer.getKey()
-                            + "'; it asks for: " + lab.answers().stream().map(Lab.AnswerSpec::id).toList() + "."));
-            if (answer.getValue().length() > spec.maxChars()) {
-                throw new SubmissionException("The answer '" + spec.id() + "' has " + answer.getValue().length()
-                        + " characters; at most " + spec.maxChars() + " are accepted.");
-            }
-        }
     }
 
     /** Adds a sandbox's peak memory in MB (not a time: the key says its unit) where the sandbox measured it. */
