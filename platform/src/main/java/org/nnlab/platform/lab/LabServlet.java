@@ -105,8 +105,8 @@ public class LabServlet extends HttpServlet {
             for (Lab.AnswerSpec answer : lab.answers()) {
                 answers.put(answer.id(), text(request.getParameter("answer." + answer.id())));
             }
-            files = request.getParts().stream().filter(p -> p.getName().equals("files") && p.getSize() > 0)
-                    .toList();
+            files = isMultipart(request) ? request.getParts().stream().filter(p -> p.getName().equals("files")
+                    && p.getSize() > 0).toList() : List.of();
         } catch (IllegalStateException | ServletException e) {
             drain(request);
             show(request, response, lab, "The upload is far too large (over 16 MiB), so the form could not be read: "
@@ -115,6 +115,7 @@ public class LabServlet extends HttpServlet {
         }
         try {
             Submission submission = read(lab, files, pasted).withAnswers(answers);
+            SubmissionReader.checkAnswers(lab.answers(), answers);
             LabAssignment assignment = courses.assignmentOf(request.getRemoteUser(), lab.id()).orElseThrow();
             SubmissionRecord record = submissions.submit(request.getRemoteUser(), lab, assignment, submission);
             response.sendRedirect(request.getContextPath() + "/submissions/" + record.getId());
@@ -193,8 +194,14 @@ public class LabServlet extends HttpServlet {
         return courses.assignmentOf(request.getRemoteUser(), id).flatMap(a -> catalog.lab(a.getLabId()));
     }
 
+    /** @return a form field's text, with the line breaks a browser sends (CR LF) as the page counted them (LF) */
     private static String text(String value) {
-        return value == null ? "" : value;
+        return value == null ? "" : value.replace("\r\n", "\n");
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
     }
 
     private static void drain(HttpServletRequest request) throws IOException {
