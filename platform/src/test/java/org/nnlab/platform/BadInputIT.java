@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -47,6 +50,11 @@ class BadInputIT {
         server = SharedPlatform.server();
         student = login("student8");
         student.awaitPublished(LAB);
+    }
+
+    @AfterAll
+    static void done() {
+        SharedPlatform.done(BadInputIT.class);
     }
 
     @Test
@@ -162,9 +170,11 @@ class BadInputIT {
         HttpResponse<String> accepted = author.postFile(FORM, Map.of(), "files", "solution.zip", zip);
 
         assertEquals(302, accepted.statusCode(), accepted.body());
-        String path = java.net.URI.create(accepted.headers().firstValue("Location").orElseThrow()).getPath();
-        var graded = author.awaitResult(path);
+        String path = URI.create(accepted.headers().firstValue("Location").orElseThrow()).getPath();
+        JsonNode graded = author.awaitResult(path);
         assertEquals("GRADED", graded.get("status").asText(), graded.toString());
+        assertTrue(graded.get("error").isNull() && graded.get("runs").isEmpty(), "nnlab's harness ran the no-op "
+                + "train(), not the student's TrainingMain, which exits without a result: " + graded);
         assertTrue(author.get(path).body().contains("TrainingMain.java"), "stored as the student's own file");
     }
 

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,11 @@ class PlatformIT {
         submissionPath = Path.of(java.net.URI.create(submitted.headers().firstValue("Location").orElseThrow())
                 .getPath()).toString();
         graded = waitForGrade(student, submissionPath);
+    }
+
+    @AfterAll
+    static void done() {
+        SharedPlatform.done(PlatformIT.class);
     }
 
     @Test

@@ -3,13 +3,16 @@ package org.nnlab.platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One platform for the test classes that can share it ({@link PlatformIT}, {@link BadInputIT}), so that the start
- * and the digits lab's self-test are paid once: started on first use, stopped when the test JVM exits. Its digits lab
- * allows {@value #LIMIT} submissions an hour; {@value #STUDENTS} students and an instructor share {@link #PASSWORD},
- * and each test class uses students of its own.
+ * and the digits lab's self-test are paid once: started on first use, stopped once every class that shares it is
+ * done (or when the test JVM exits, where only some of them ran). Its digits lab allows {@value #LIMIT} submissions
+ * an hour; {@value #STUDENTS} students and an instructor share {@link #PASSWORD}, and each test class uses students
+ * of its own.
  */
 final class SharedPlatform {
     /** The password of every seeded account. */
@@ -20,6 +23,9 @@ final class SharedPlatform {
     static final int LIMIT = 3;
     /** Seeded students: {@code student}, {@code student2} .. {@code student16}. */
     static final int STUDENTS = 16;
+    /** The test classes that share the platform. */
+    private static final Set<Class<?>> USERS = Set.of(PlatformIT.class, BadInputIT.class);
+    private static final Set<Class<?>> DONE = new HashSet<>();
     private static PayaraMicro server;
 
     private SharedPlatform() {
@@ -34,6 +40,15 @@ final class SharedPlatform {
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         }
         return server;
+    }
+
+    /** Records that a test class is done with the platform, and stops it when it was the last of its users. */
+    static synchronized void done(Class<?> user) {
+        DONE.add(user);
+        if (server != null && DONE.containsAll(USERS)) {
+            server.close();
+            server = null;
+        }
     }
 
     /** A copy of the labs whose digits lab allows {@link #LIMIT} submissions an hour. */

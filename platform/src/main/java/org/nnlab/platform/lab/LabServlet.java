@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.nnlab.grader.lab.Lab;
@@ -32,6 +33,7 @@ import org.nnlab.platform.course.LabAssignment;
 import org.nnlab.platform.submission.SubmissionHistory;
 import org.nnlab.platform.submission.SubmissionRecord;
 import org.nnlab.platform.submission.Submissions;
+import org.nnlab.platform.web.FormText;
 import org.nnlab.platform.web.Markdown;
 import org.nnlab.platform.web.Pages;
 
@@ -101,9 +103,9 @@ public class LabServlet extends HttpServlet {
         Map<String, String> answers = new LinkedHashMap<>();
         List<Part> files;
         try {
-            pasted = text(request.getParameter("source"));
+            pasted = FormText.of(request.getParameter("source"));
             for (Lab.AnswerSpec answer : lab.answers()) {
-                answers.put(answer.id(), text(request.getParameter("answer." + answer.id())));
+                answers.put(answer.id(), FormText.of(request.getParameter("answer." + answer.id())));
             }
             files = isMultipart(request) ? request.getParts().stream().filter(p -> p.getName().equals("files")
                     && p.getSize() > 0).toList() : List.of();
@@ -194,14 +196,9 @@ public class LabServlet extends HttpServlet {
         return courses.assignmentOf(request.getRemoteUser(), id).flatMap(a -> catalog.lab(a.getLabId()));
     }
 
-    /** @return a form field's text, with the line breaks a browser sends (CR LF) as the page counted them (LF) */
-    private static String text(String value) {
-        return value == null ? "" : value.replace("\r\n", "\n");
-    }
-
     private static boolean isMultipart(HttpServletRequest request) {
         String type = request.getContentType();
-        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
     }
 
     private static void drain(HttpServletRequest request) throws IOException {

@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.net.URLDecoder;
+import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +48,7 @@ public class CsrfFilter extends HttpFilter {
             return Optional.empty();
         }
         return Arrays.stream(query.split("&")).filter(pair -> pair.startsWith("_csrf="))
-                .map(pair -> URLDecoder.decode(pair.substring("_csrf=".length()), StandardCharsets.UTF_8)).findFirst();
+                .map(pair -> pair.substring("_csrf=".length())).findFirst();
     }
 
     @Override
@@ -61,7 +61,7 @@ public class CsrfFilter extends HttpFilter {
             try {
                 given = token(request.getQueryString()).orElseGet(() -> request.getParameter("_csrf"));
             } catch (IllegalStateException e) { // a multipart form beyond its servlet's limits
-                request.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+                request.getInputStream().transferTo(OutputStream.nullOutputStream());
                 response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "The form is too large to be "
                         + "read.");
                 return;

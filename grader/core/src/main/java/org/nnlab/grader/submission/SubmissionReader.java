@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import org.nnlab.grader.lab.Lab;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.nnlab.grader.lab.Lab;
 
 /**
  * Reads submitted files ({@code .java} files, or {@code .zip} archives of them) into a {@link Submission}, and
