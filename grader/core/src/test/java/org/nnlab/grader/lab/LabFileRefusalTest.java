@@ -39,9 +39,7 @@ class LabFileRefusalTest {
 
     @Test
     void aLabFileThatIsNotAMappingIsRefused() throws IOException {
-        Path lab = variant(text -> "- just\n- a list\n");
-
-        assertEquals(file(lab) + ": the file must be a mapping of fields", refusal(lab));
+        assertRefused(text -> "- just\n- a list\n", "the file must be a mapping of fields");
     }
 
     @Test
@@ -75,124 +73,106 @@ class LabFileRefusalTest {
 
     @Test
     void aFolderOutsideTheLabIsRefused() throws IOException {
-        Path lab = variant(text -> text.replace("starter: starter", "starter: ../elsewhere"));
-
-        assertEquals(file(lab) + ": field 'starter' names ../elsewhere, which is not a folder inside the lab folder",
-                refusal(lab));
+        assertRefused(text -> text.replace("starter: starter", "starter: ../elsewhere"),
+                "field 'starter' names ../elsewhere, which is not a folder inside the lab folder");
     }
 
     @Test
     void aMissingFieldIsNamed() throws IOException {
-        Path lab = variant(text -> text.replace("  wallSeconds: 240\n", ""));
-
-        assertEquals(file(lab) + ": field 'limits.wallSeconds' is missing", refusal(lab));
+        assertRefused(text -> text.replace("  wallSeconds: 240\n", ""),
+                "field 'limits.wallSeconds' is missing");
     }
 
     @Test
     void aMisspeltFieldIsRefused() throws IOException {
-        Path lab = variant(text -> text.replace("\nruns: [A, B]\n", "\nruns: [A, B]\nrusn: [C]\n"));
-
-        assertEquals(file(lab) + ": field 'rusn' is not a known field here", refusal(lab));
+        assertRefused(text -> text.replace("\nruns: [A, B]\n", "\nruns: [A, B]\nrusn: [C]\n"),
+                "field 'rusn' is not a known field here");
     }
 
     @Test
     void aWrongTypeIsNamed() throws IOException {
-        Path lab = variant(text -> text.replace("heapMb: 1024", "heapMb: lots"));
-
-        assertEquals(file(lab) + ": field 'limits.heapMb' must be an integer from 64 to 16384", refusal(lab));
+        assertRefused(text -> text.replace("heapMb: 1024", "heapMb: lots"),
+                "field 'limits.heapMb' must be an integer from 64 to 16384");
     }
 
     @Test
     void splitFractionsThatDoNotAddUpToOneAreRefused() throws IOException {
-        Path lab = variant(text -> text.replace("test: 0.15,", "test: 0.25,"));
-
-        assertEquals(file(lab) + ": field 'split.test' makes the fractions add up to 1.1, not 1", refusal(lab));
+        assertRefused(text -> text.replace("test: 0.15,", "test: 0.25,"),
+                "field 'split.test' makes the fractions add up to 1.1, not 1");
     }
 
     @Test
     void aRunNamedTwiceIsRefused() throws IOException {
-        Path lab = variant(text -> text.replace("runs: [A, B]\n", "runs: [A, B, A]\n"));
-
-        assertEquals(file(lab) + ": field 'runs' has a name twice", refusal(lab));
+        assertRefused(text -> text.replace("runs: [A, B]\n", "runs: [A, B, A]\n"),
+                "field 'runs' has a name twice");
     }
 
     @Test
     void anUnknownScorePolicyIsNamed() throws IOException {
-        Path lab = variant(text -> text.replace("counts: best", "counts: average"));
-
-        assertEquals(file(lab) + ": field 'submissions.counts' must be best or latest", refusal(lab));
+        assertRefused(text -> text.replace("counts: best", "counts: average"),
+                "field 'submissions.counts' must be best or latest");
     }
 
     @Test
     void aTrainingSubsetOfNoRowsIsRefused() throws IOException {
-        Path lab = variant(text -> text.replace("\nruns: [A, B]\n", "\nruns: [A, B]\nevaluate: {trainingSubset: 0}\n"));
-
-        assertEquals(file(lab) + ": field 'evaluate.trainingSubset' must be an integer of at least 1", refusal(lab));
+        assertRefused(text -> text.replace("\nruns: [A, B]\n", "\nruns: [A, B]\nevaluate: {trainingSubset: 0}\n"),
+                "field 'evaluate.trainingSubset' must be an integer of at least 1");
     }
 
     @Test
     void anUnknownEvaluateFieldIsRefused() throws IOException {
-        Path lab = variant(text -> text.replace("\nruns: [A, B]\n", "\nruns: [A, B]\nevaluate: {subset: 10}\n"));
-
-        assertEquals(file(lab) + ": field 'evaluate.subset' is not a known field here", refusal(lab));
+        assertRefused(text -> text.replace("\nruns: [A, B]\n", "\nruns: [A, B]\nevaluate: {subset: 10}\n"),
+                "field 'evaluate.subset' is not a known field here");
     }
 
     @Test
     void aCheckWithoutTypeIsRefused() throws IOException {
-        Path lab = variant(text -> text.replace("    type: completes\n", ""));
-
-        assertEquals(file(lab) + ": field 'checks[0].type' is missing", refusal(lab));
+        assertRefused(text -> text.replace("    type: completes\n", ""),
+                "field 'checks[0].type' is missing");
     }
 
     @Test
     void anUnknownCheckTypeIsNamedWithTheKnownOnes() throws IOException {
-        Path lab = variant(text -> text.replace("type: same-architecture", "type: same-archtecture"));
-
-        assertEquals(file(lab) + ": check 'architecture' has type 'same-archtecture', which is not a known check type; "
+        assertRefused(text -> text.replace("type: same-architecture", "type: same-archtecture"),
+                "check 'architecture' has type 'same-archtecture', which is not a known check type; "
                 + "known types: completes, curves, accuracy, optimizer, same-architecture, regularization, "
                 + "plateau-schedule, reported-value, consistency, reflection, convergence-ranking, best-run, "
                 + "log-uniform-sampling, grid-search, schedule-trace, early-stopping, lr-range-test, batch-size, "
-                + "gradient-clipping, symmetry, faster-than, answer-mentions, subset-loss", refusal(lab));
+                + "gradient-clipping, symmetry, faster-than, answer-mentions, subset-loss");
     }
 
     @Test
     void anInvalidCheckParameterIsNamedWithItsPath() throws IOException {
-        Path lab = variant(text -> text.replace("dropProbability: 0.2}", "dropProbability: 1.5}"));
-
-        assertEquals(file(lab) + ": field 'checks[5].params.dropProbability' must be a number from 0.0 to 0.99",
-                refusal(lab));
+        assertRefused(text -> text.replace("dropProbability: 0.2}", "dropProbability: 1.5}"),
+                "field 'checks[5].params.dropProbability' must be a number from 0.0 to 0.99");
     }
 
     @Test
     void twoChecksWithOneIdAreRefused() throws IOException {
-        Path lab = variant(text -> text.replace("id: optimizer-B", "id: optimizer-A"));
-
-        assertEquals(file(lab) + ": field 'checks[3].id' 'optimizer-A' is used by another check", refusal(lab));
+        assertRefused(text -> text.replace("id: optimizer-B", "id: optimizer-A"),
+                "field 'checks[3].id' 'optimizer-A' is used by another check");
     }
 
     @Test
     void aCheckComparingARunWithItselfIsRefused() throws IOException {
-        Path lab = variant(text -> text + "  - id: faster\n    type: faster-than\n    title: A is ahead of A\n"
-                + "    points: 1\n    params: {run: A, slower: A, epoch: 5}\n");
-
-        assertEquals(file(lab) + ": field 'checks[13].params.slower' must name another run than run", refusal(lab));
+        assertRefused(text -> text + "  - id: faster\n    type: faster-than\n    title: A is ahead of A\n"
+                + "    points: 1\n    params: {run: A, slower: A, epoch: 5}\n",
+                "field 'checks[13].params.slower' must name another run than run");
     }
 
     @Test
     void aCheckOfARunTheLabDoesNotDeclareIsRefused() throws IOException {
-        Path lab = variant(text -> text.replace("params: {run: B, minReductions: 1}",
-                "params: {run: C, minReductions: 1}"));
-
-        assertEquals(file(lab) + ": field 'checks[6].params.run' names the run 'C', which is not one of the lab's "
-                + "runs [A, B]", refusal(lab));
+        assertRefused(text -> text.replace("params: {run: B, minReductions: 1}",
+                "params: {run: C, minReductions: 1}"),
+                "field 'checks[6].params.run' names the run 'C', which is not one of the lab's "
+                + "runs [A, B]");
     }
 
     @Test
     void aCheckOfAnAnswerTheLabDoesNotAskForIsRefused() throws IOException {
-        Path lab = variant(text -> text.replace("params: {answer: reflection,", "params: {answer: essay,"));
-
-        assertEquals(file(lab) + ": field 'checks[12].params.answer' names the answer 'essay', which is not one of "
-                + "the lab's answers [reflection]", refusal(lab));
+        assertRefused(text -> text.replace("params: {answer: reflection,", "params: {answer: essay,"),
+                "field 'checks[12].params.answer' names the answer 'essay', which is not one of "
+                + "the lab's answers [reflection]");
     }
 
     @ParameterizedTest(name = "an absurd limit is refused: {0}")
@@ -216,6 +196,12 @@ class LabFileRefusalTest {
         Path lab = variant(text -> text.replaceFirst("\n  " + key + ": [^\n]*\n", "\n  " + line + "\n"));
 
         assertEquals(file(lab) + ": field '" + field + "' " + problem, refusal(lab));
+    }
+
+    /** The lab file passed through {@code edit} is refused with the message: the file, then {@code problem}. */
+    private void assertRefused(UnaryOperator<String> edit, String problem) throws IOException {
+        Path lab = variant(edit);
+        assertEquals(file(lab) + ": " + problem, refusal(lab));
     }
 
     private String refusal(Path lab) {
