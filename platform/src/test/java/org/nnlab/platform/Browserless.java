@@ -47,9 +47,19 @@ final class Browserless {
     /** Posts one binary file as a multipart form, with the last page's token. */
     HttpResponse<String> postFile(String path, String field, String fileName, byte[] content)
             throws IOException, InterruptedException {
+        return postFile(path, Map.of(), field, fileName, content);
+    }
+
+    /** Posts text fields and one binary file as a multipart form, with the last page's token. */
+    HttpResponse<String> postFile(String path, Map<String, String> fields, String field, String fileName,
+                                  byte[] content) throws IOException, InterruptedException {
         String boundary = "nnlab" + UUID.randomUUID().toString().replace("-", "");
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
-                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        StringBuilder texts = new StringBuilder();
+        fields.forEach((name, value) -> texts.append("--").append(boundary).append("\r\nContent-Disposition: "
+                + "form-data; name=\"").append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
+        byte[] head = (texts + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field
+                + "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         body.writeBytes(head);

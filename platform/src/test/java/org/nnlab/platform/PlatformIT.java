@@ -1,7 +1,6 @@
 package org.nnlab.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +9,6 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -21,12 +19,12 @@ import org.nnlab.grader.sandbox.SandboxProbe;
 
 /**
  * The platform on a real Payara Micro, driven over HTTP: log in, open the digits lab, submit the reference solution,
- * wait for the grade, read the report; and the walls between students.
+ * wait for the grade, read the report (bad input and the walls around the platform are {@link BadInputIT}'s).
  */
 class PlatformIT {
-    private static final String PASSWORD = "it-password-1";
-    private static final String LAB = "digits-regularization";
-    private static final int LIMIT = 3;
+    private static final String PASSWORD = SharedPlatform.PASSWORD;
+    private static final String LAB = SharedPlatform.LAB;
+    private static final int LIMIT = SharedPlatform.LIMIT;
     private static final String BROKEN = "import org.nnlab.api.*;\npublic class Solution implements LabSolution {\n"
             + "    public void train(LabContext ctx) {\n        int x = \"text\";\n    }\n}\n";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,9 +38,7 @@ class PlatformIT {
     static void startThePlatformAndSubmitTheReference() throws Exception {
         SandboxProbe probe = BubblewrapSandbox.probe();
         Assumptions.assumeTrue(probe.available(), () -> "this machine cannot sandbox: " + probe.problem());
-        server = PayaraMicro.start(List.of("-Dnnlab.seed.student.password=" + PASSWORD,
-                "-Dnnlab.seed.instructor.password=" + PASSWORD, "-Dnnlab.seed.students=7",
-                "-Dnnlab.labs.dir=" + labsWithLimit(LIMIT)));
+        server = SharedPlatform.server();
         Browserless student = new Browserless(server.url());
         student.login("student", PASSWORD);
         student.awaitPublished(LAB);
@@ -57,10 +53,8 @@ class PlatformIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
+    static void done() {
+        SharedPlatform.done(PlatformIT.class);
     }
 
     @Test
@@ -77,37 +71,6 @@ class PlatformIT {
 
         assertEquals(401, response.statusCode());
         assertTrue(response.body().contains("The user name or the password is wrong."));
-    }
-
-    @Test
-    void guessingAPasswordLocksTheAccountForAMinuteEvenForTheRightPassword() throws Exception {
-        Browserless guesser = new Browserless(server.url());
-        for (int i = 0; i < 5; i++) {
-            assertEquals(401, guesser.login("student6", "guess-" + i).statusCode());
-        }
-
-        HttpResponse<String> locked = guesser.login("student6", PASSWORD);
-
-        assertEquals(429, locked.statusCode());
-        assertTrue(locked.body().contains("Too many failed logins: try again in 1 minute."), locked.body());
-        assertTrue(Integer.parseInt(locked.headers().firstValue("Retry-After").orElse("0")) > 50);
-        assertEquals(302, new Browserless(server.url()).login("student4", PASSWORD).statusCode(),
-                "another account logs in");
-    }
-
-    @Test
-    void aLoginGivesTheSessionANewIdSoAFixedOneIsWorthNothing() throws Exception {
-        Browserless victim = new Browserless(server.url());
-        victim.get("/login");
-        String fixed = victim.cookie("JSESSIONID");
-        Browserless attacker = new Browserless(server.url()).withCookiesOf(victim);
-
-        assertEquals(302, victim.postForm("/login", Map.of("username", "student3", "password", PASSWORD))
-                .statusCode());
-
-        assertTrue(fixed != null && !fixed.equals(victim.cookie("JSESSIONID")), "a new session id after the login");
-        assertEquals(200, victim.get("/").statusCode());
-        assertEquals(302, attacker.get("/").statusCode(), "the id known before the login leads to the login page");
     }
 
     @Test
@@ -232,108 +195,10 @@ class PlatformIT {
         assertEquals(404, student.download("/labs/no-such-lab/kit").statusCode());
     }
 
-    @Test
-    void scriptInAReflectionOrASourceIsShownAsTextToTheStudentAndTheInstructor() throws Exception {
-        String script = "<script>alert('x')</script><img src=x onerror=alert(1)>";
-        Browserless student = new Browserless(server.url());
-        student.login("student7", PASSWORD);
-        String path = student.submit(LAB, BROKEN.replace("int x", "// " + script + "\n        int x"),
-                Map.of("answer.reflection", "My reflection. " + script));
-        Browserless instructor = new Browserless(server.url());
-        instructor.login("instructor", PASSWORD);
-
-        for (Browserless viewer : List.of(student, instructor)) {
-            String page = viewer.get(path).body();
-            assertFalse(page.contains("<script>alert") || page.contains("<img src=x"), page);
-            assertTrue(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;"),
-                    page);
-        }
-    }
-
-    @Test
-    void anotherStudentCannotSeeTheSubmission() throws Exception {
-        Browserless other = new Browserless(server.url());
-        other.login("student2", PASSWORD);
-
-        assertEquals(404, other.get(submissionPath).statusCode());
-        assertEquals(404, other.get(submissionPath + "/status").statusCode());
-    }
-
-    @Test
-    void aSubmissionWithoutTheEntryClassIsRefusedAndKeepsWhatWasTyped() throws Exception {
-        Browserless student = new Browserless(server.url());
-        student.login("student2", PASSWORD);
-        student.get("/labs/" + LAB);
-
-        HttpResponse<String> response = student.postMultipart("/labs/" + LAB, Map.of("source", "class Other {}",
-                "answer.reflection", "My typed reflection."), Map.of());
-
-        assertEquals(400, response.statusCode());
-        assertTrue(response.body().contains("The lab runs the class Solution, but Solution.java does not declare it."),
-                response.body());
-        assertTrue(response.body().contains("My typed reflection."));
-    }
-
-    @Test
-    void anUploadOfTheWrongTypeOrSizeIsRefusedAndKeepsWhatWasTyped() throws Exception {
-        Browserless student = new Browserless(server.url());
-        student.login("student2", PASSWORD);
-        student.get("/labs/" + LAB);
-
-        HttpResponse<String> wrongType = student.postMultipart("/labs/" + LAB, Map.of("answer.reflection",
-                "Reflection kept."), Map.of("files", Map.entry("notes.txt", "not java")));
-        HttpResponse<String> tooLarge = student.postMultipart("/labs/" + LAB, Map.of("answer.reflection",
-                "Reflection kept."), Map.of("files", Map.entry("Solution.java", "x".repeat(3 * 1024 * 1024))));
-        HttpResponse<String> empty = student.postMultipart("/labs/" + LAB, Map.of("answer.reflection",
-                "Reflection kept."), Map.of());
-
-        assertEquals(400, wrongType.statusCode());
-        assertTrue(wrongType.body().contains("The file notes.txt is not a Java source"), wrongType.body());
-        assertEquals(400, tooLarge.statusCode());
-        assertTrue(tooLarge.body().contains("uploads are limited to 2048 KiB per file."), tooLarge.body());
-        assertEquals(400, empty.statusCode());
-        assertTrue(empty.body().contains("Nothing was submitted"), empty.body());
-        for (HttpResponse<String> refused : List.of(wrongType, tooLarge, empty)) {
-            assertTrue(refused.body().contains("Reflection kept."));
-        }
-    }
-
-    @Test
-    void aFormWithoutItsTokenIsRefused() throws Exception {
-        Browserless student = new Browserless(server.url());
-        student.login("student", PASSWORD);
-
-        student.forgetToken();
-
-        assertEquals(403, student.postForm("/logout", Map.of()).statusCode());
-        assertEquals(200, student.get("/").statusCode(), "still logged in");
-    }
-
     private static String submit(Browserless student, String source) throws IOException, InterruptedException {
         HttpResponse<String> submitted = student.postMultipart("/labs/" + LAB, Map.of("source", source), Map.of());
         assertEquals(302, submitted.statusCode(), submitted.body());
         return java.net.URI.create(submitted.headers().firstValue("Location").orElseThrow()).getPath();
-    }
-
-    /** A copy of the labs whose digits lab allows {@code limit} submissions an hour. */
-    private static Path labsWithLimit(int limit) throws IOException {
-        Path labs = Path.of("target", "it-labs").toAbsolutePath();
-        Path source = Path.of(System.getProperty("nnlab.labs"), LAB);
-        try (var files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Path copy = labs.resolve(LAB).resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-        Path labFile = labs.resolve(LAB).resolve("lab.yaml");
-        String text = Files.readString(labFile);
-        assertTrue(text.contains("limit: 10,"), "the lab file declares its limit");
-        Files.writeString(labFile, text.replace("limit: 10,", "limit: " + limit + ","));
-        return labs;
     }
 
     private static JsonNode waitForGrade(Browserless student, String path) throws IOException, InterruptedException {

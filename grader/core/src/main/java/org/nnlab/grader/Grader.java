@@ -118,7 +118,7 @@ public final class Grader {
      */
     public GradingResult grade(Lab lab, Submission submission, GradingListener listener) throws IOException {
         SubmissionReader.checkSizes(submission.sources());
-        checkAnswers(lab, submission);
+        SubmissionReader.checkAnswers(lab.answers(), submission.answers());
         Map<String, Long> timings = new LinkedHashMap<>();
         long start = System.nanoTime();
         LabData data = LabData.prepare(lab, datasets);
@@ -229,18 +229,6 @@ public final class Grader {
                 sandbox.describe());
         return new GradingResult(lab.id(), Math.round(score * 100) / 100.0, lab.maxScore(), integrityFailure, results,
                 runs, output, timings, provenance, compileErrors);
-    }
-
-    private static void checkAnswers(Lab lab, Submission submission) {
-        for (Map.Entry<String, String> answer : submission.answers().entrySet()) {
-            Lab.AnswerSpec spec = lab.answers().stream().filter(a -> a.id().equals(answer.getKey())).findFirst()
-                    .orElseThrow(() -> new SubmissionException("The lab asks for no answer '" + answer.getKey()
-                            + "'; it asks for: " + lab.answers().stream().map(Lab.AnswerSpec::id).toList() + "."));
-            if (answer.getValue().length() > spec.maxChars()) {
-                throw new SubmissionException("The answer '" + spec.id() + "' has " + answer.getValue().length()
-                        + " characters; at most " + spec.maxChars() + " are accepted.");
-            }
-        }
     }
 
     /** Adds a sandbox's peak memory in MB (not a time: the key says its unit) where the sandbox measured it. */

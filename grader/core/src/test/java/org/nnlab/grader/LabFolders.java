@@ -12,12 +12,12 @@ import org.nnlab.grader.sandbox.BubblewrapSandbox;
 import org.nnlab.grader.sandbox.SandboxProbe;
 
 /** The repository's labs for integration tests, and variants of them with an edited lab file. */
-final class LabFolders {
+public final class LabFolders {
     private LabFolders() {
     }
 
     /** @return a lab folder of the repository, e.g. {@code digits-regularization} */
-    static Path lab(String id) {
+    public static Path lab(String id) {
         return Path.of(System.getProperty("nnlab.labs", "../../labs")).toAbsolutePath().normalize().resolve(id);
     }
 
@@ -27,7 +27,7 @@ final class LabFolders {
     }
 
     /** @return a copy of a lab folder under {@code target} whose lab file was passed through {@code edit} */
-    static Path variant(String id, Path target, UnaryOperator<String> edit) throws IOException {
+    public static Path variant(String id, Path target, UnaryOperator<String> edit) throws IOException {
         Path source = lab(id);
         try (Stream<Path> paths = Files.walk(source)) {
             for (Path path : paths.sorted(Comparator.naturalOrder()).toList()) {

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.nnlab.grader.lab.Lab;
@@ -32,6 +33,7 @@ import org.nnlab.platform.course.LabAssignment;
 import org.nnlab.platform.submission.SubmissionHistory;
 import org.nnlab.platform.submission.SubmissionRecord;
 import org.nnlab.platform.submission.Submissions;
+import org.nnlab.platform.web.FormText;
 import org.nnlab.platform.web.Markdown;
 import org.nnlab.platform.web.Pages;
 
@@ -101,12 +103,12 @@ public class LabServlet extends HttpServlet {
         Map<String, String> answers = new LinkedHashMap<>();
         List<Part> files;
         try {
-            pasted = text(request.getParameter("source"));
+            pasted = FormText.of(request.getParameter("source"));
             for (Lab.AnswerSpec answer : lab.answers()) {
-                answers.put(answer.id(), text(request.getParameter("answer." + answer.id())));
+                answers.put(answer.id(), FormText.of(request.getParameter("answer." + answer.id())));
             }
-            files = request.getParts().stream().filter(p -> p.getName().equals("files") && p.getSize() > 0)
-                    .toList();
+            files = isMultipart(request) ? request.getParts().stream().filter(p -> p.getName().equals("files")
+                    && p.getSize() > 0).toList() : List.of();
         } catch (IllegalStateException | ServletException e) {
             drain(request);
             show(request, response, lab, "The upload is far too large (over 16 MiB), so the form could not be read: "
@@ -115,6 +117,7 @@ public class LabServlet extends HttpServlet {
         }
         try {
             Submission submission = read(lab, files, pasted).withAnswers(answers);
+            SubmissionReader.checkAnswers(lab.answers(), answers);
             LabAssignment assignment = courses.assignmentOf(request.getRemoteUser(), lab.id()).orElseThrow();
             SubmissionRecord record = submissions.submit(request.getRemoteUser(), lab, assignment, submission);
             response.sendRedirect(request.getContextPath() + "/submissions/" + record.getId());
@@ -193,8 +196,9 @@ public class LabServlet extends HttpServlet {
         return courses.assignmentOf(request.getRemoteUser(), id).flatMap(a -> catalog.lab(a.getLabId()));
     }
 
-    private static String text(String value) {
-        return value == null ? "" : value;
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
     }
 
     private static void drain(HttpServletRequest request) throws IOException {

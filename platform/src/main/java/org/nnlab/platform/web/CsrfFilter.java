@@ -8,14 +8,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * Refuses a state-changing request (POST) whose {@code _csrf} token, in the query or the form, is not the one of
- * the session.
+ * the session; a form too large to be read and without the token in its query gets 413.
  */
 @WebFilter("/*")
 public class CsrfFilter extends HttpFilter {
@@ -36,13 +39,33 @@ public class CsrfFilter extends HttpFilter {
         return token;
     }
 
+    /**
+     * The token from the query string, where the platform's forms also put it: read without the body, so that a form
+     * too large to be read still reaches its servlet, which tells the user so and keeps what it can.
+     */
+    private static Optional<String> token(String query) {
+        if (query == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(query.split("&")).filter(pair -> pair.startsWith("_csrf="))
+                .map(pair -> pair.substring("_csrf=".length())).findFirst();
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if ("POST".equals(request.getMethod())) {
             HttpSession session = request.getSession(false);
             String expected = session == null ? null : (String) session.getAttribute(ATTRIBUTE);
-            String given = request.getParameter("_csrf");
+            String given;
+            try {
+                given = token(request.getQueryString()).orElseGet(() -> request.getParameter("_csrf"));
+            } catch (IllegalStateException e) { // a multipart form beyond its servlet's limits
+                request.getInputStream().transferTo(OutputStream.nullOutputStream());
+                response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "The form is too large to be "
+                        + "read.");
+                return;
+            }
             if (expected == null || given == null || !MessageDigest.isEqual(
                     expected.getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII))) {
                 response.sendError(HttpServletResponse.SC_FORBIDDEN, "The form has expired: reload the page and "

@@ -50,12 +50,65 @@ class CsrfFilterTest {
     }
 
     @Test
+    void theTokenInTheQueryIsCheckedWithoutReadingTheForm() throws Exception {
+        post("abc123", null);
+        when(request.getQueryString()).thenReturn("x=1&_csrf=abc123");
+        when(request.getParameter("_csrf")).thenThrow(new IllegalStateException("the form is too large"));
+
+        filter.doFilter(request, response, chain);
+
+        verify(chain).doFilter(request, response);
+    }
+
+    @Test
+    void aFormTooLargeToReadWithoutTheTokenInItsQueryIsRefusedAsTooLarge() throws Exception {
+        post("abc123", null);
+        when(request.getParameter("_csrf")).thenThrow(new IllegalStateException("the form is too large"));
+        when(request.getInputStream()).thenReturn(new Body(new byte[1000]));
+
+        filter.doFilter(request, response, chain);
+
+        verify(response).sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "The form is too large to be "
+                + "read.");
+        verify(chain, never()).doFilter(request, response);
+    }
+
+    @Test
     void aGetNeedsNoToken() throws Exception {
         when(request.getMethod()).thenReturn("GET");
 
         filter.doFilter(request, response, chain);
 
         verify(chain).doFilter(request, response);
+    }
+
+    /** A request body of the given bytes. */
+    private static final class Body extends jakarta.servlet.ServletInputStream {
+        private final java.io.ByteArrayInputStream bytes;
+
+        Body(byte[] content) {
+            bytes = new java.io.ByteArrayInputStream(content);
+        }
+
+        @Override
+        public int read() {
+            return bytes.read();
+        }
+
+        @Override
+        public boolean isFinished() {
+            return bytes.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public void setReadListener(jakarta.servlet.ReadListener listener) {
+            throw new UnsupportedOperationException("blocking reads only");
+        }
     }
 
     private void post(String expected, String given) {

@@ -67,6 +67,15 @@ public final class Fields {
         return value.asInt();
     }
 
+    /** @return a required integer within {@code [min, max]} */
+    public int integerWithin(String name, int min, int max) {
+        JsonNode value = required(name);
+        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < min || value.asInt() > max) {
+            throw invalid(name, "must be an integer from " + min + " to " + max);
+        }
+        return value.asInt();
+    }
+
     /** @return an optional integer of at least {@code min}, or {@code fallback} */
     public int integer(String name, int min, int fallback) {
         return has(name) ? integer(name, min) : fallback;
@@ -114,6 +123,22 @@ public final class Fields {
             items.add(value.get(i).asText());
         }
         return items;
+    }
+
+    /** @return the texts of a field that holds a text or a list of texts; none when absent or of another kind */
+    public List<String> textsOf(String name) {
+        JsonNode value = node.get(name);
+        List<String> texts = new ArrayList<>();
+        if (value != null && value.isTextual()) {
+            texts.add(value.asText());
+        } else if (value != null && value.isArray()) {
+            value.forEach(item -> {
+                if (item.isTextual()) {
+                    texts.add(item.asText());
+                }
+            });
+        }
+        return texts;
     }
 
     /** @return a required nested object */

@@ -23,6 +23,10 @@ import java.util.function.Consumer;
 public final class LabLoader {
     /** The lab file's name inside a lab folder. */
     public static final String LAB_FILE = "lab.yaml";
+    /** The most epochs a lab's parameters may ask for. */
+    public static final int MAX_EPOCHS = 10_000;
+    /** Check parameters that name one of the lab's runs, or a list of them. */
+    private static final List<String> RUN_PARAMETERS = List.of("run", "runs", "slower", "trainedRun");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private final Consumer<CheckSpec> checkValidator;
 
@@ -63,7 +67,31 @@ public final class LabLoader {
                 existing(fields, directory, "starter", true), existing(fields, directory, "reference", true),
                 submissions(fields), evaluate(fields));
         fields.finish();
+        checkReferences(lab, fields);
         return lab;
+    }
+
+    /** Each run and answer a check names must be one the lab declares. */
+    private static void checkReferences(Lab lab, Fields fields) {
+        List<String> answers = lab.answers().stream().map(Lab.AnswerSpec::id).toList();
+        for (int i = 0; i < lab.checks().size(); i++) {
+            Fields params = lab.checks().get(i).params();
+            String path = "checks[" + i + "].params.";
+            for (String name : RUN_PARAMETERS) {
+                for (String run : params.textsOf(name)) {
+                    if (!lab.runs().contains(run)) {
+                        throw fields.invalid(path + name, "names the run '" + run + "', which is not one of the "
+                                + "lab's runs " + lab.runs());
+                    }
+                }
+            }
+            for (String answer : params.textsOf("answer")) {
+                if (!answers.contains(answer)) {
+                    throw fields.invalid(path + "answer", "names the answer '" + answer + "', which is not one of "
+                            + "the lab's answers " + answers);
+                }
+            }
+        }
     }
 
     private static Lab.SplitSpec split(Fields split) {
@@ -94,15 +122,20 @@ public final class LabLoader {
         return entry;
     }
 
+    /** Parameters named {@code epochs} or {@code ...Epochs} count epochs: whole numbers within reason. */
     private static Map<String, Double> parameters(Fields fields) {
         Fields parameters = fields.objectOrEmpty("parameters");
-        return parameters.numbers();
+        Map<String, Double> values = parameters.numbers();
+        values.keySet().stream().filter(name -> name.equals("epochs") || name.endsWith("Epochs"))
+                .forEach(name -> parameters.integerWithin(name, 1, MAX_EPOCHS));
+        return values;
     }
 
     private static LabLimits limits(Fields limits) {
-        LabLimits spec = new LabLimits(limits.integer("wallSeconds", 1), limits.integer("cpuSeconds", 1),
-                limits.integer("memoryMb", 256), limits.integer("heapMb", 64), limits.integer("processes", 16),
-                limits.integer("cpus", 1), limits.integer("outputKb", 1));
+        LabLimits spec = new LabLimits(limits.integerWithin("wallSeconds", 1, 3600),
+                limits.integerWithin("cpuSeconds", 1, 4 * 3600), limits.integerWithin("memoryMb", 256, 16 * 1024),
+                limits.integerWithin("heapMb", 64, 16 * 1024), limits.integerWithin("processes", 16, 4096),
+                limits.integerWithin("cpus", 1, 64), limits.integerWithin("outputKb", 1, 10 * 1024));
         if (spec.heapMb() >= spec.memoryMb()) {
             throw limits.invalid("heapMb", "must be less than memoryMb, which also holds native memory");
         }

@@ -11,13 +11,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.nnlab.grader.lab.Lab;
 
 /**
  * Reads submitted files ({@code .java} files, or {@code .zip} archives of them) into a {@link Submission}, and
  * refuses with a clear message what cannot be graded: another file type, an empty or too large file, a zip entry
- * outside the zip's root, too many files, text that is not UTF-8, or sources without the lab's entry class.
+ * outside the zip's root, too many files or zip entries, text that is not UTF-8 or is binary, a class in nnlab's own
+ * packages, or sources without the lab's entry class; and answers the lab does not ask for or that are too long.
  */
 public final class SubmissionReader {
     /** The most source files a submission may have. */
@@ -26,6 +30,12 @@ public final class SubmissionReader {
     public static final int MAX_FILE_BYTES = 256 * 1024;
     /** The most source text a submission may have in all. */
     public static final int MAX_TOTAL_BYTES = 1024 * 1024;
+    /** The most entries a zip may have, folders and skipped files included. */
+    public static final int MAX_ZIP_ENTRIES = 500;
+    /** The packages of nnlab's own classes (the API, the harness): no submitted class may join them. */
+    public static final String RESERVED_PACKAGE = "org.nnlab";
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([A-Za-z_$][A-Za-z0-9_$.]*)\\s*;");
+    private static final Pattern BINARY = Pattern.compile("[\\x00-\\x08\\x0B\\x0E-\\x19\\x1B-\\x1F]");
 
     /**
      * @param files      the submitted files
@@ -65,6 +75,25 @@ public final class SubmissionReader {
         return check(checked, entryClass);
     }
 
+    /**
+     * Checks a submission's answers against those the lab asks for.
+     *
+     * @param asked   the lab's answers
+     * @param answers the submitted answers by id
+     * @throws SubmissionException naming an answer the lab does not ask for, or one longer than it accepts
+     */
+    public static void checkAnswers(List<Lab.AnswerSpec> asked, Map<String, String> answers) {
+        for (Map.Entry<String, String> answer : answers.entrySet()) {
+            Lab.AnswerSpec spec = asked.stream().filter(a -> a.id().equals(answer.getKey())).findFirst()
+                    .orElseThrow(() -> new SubmissionException("The lab asks for no answer '" + answer.getKey()
+                            + "'; it asks for: " + asked.stream().map(Lab.AnswerSpec::id).toList() + "."));
+            if (answer.getValue().length() > spec.maxChars()) {
+                throw new SubmissionException("The answer '" + spec.id() + "' has " + answer.getValue().length()
+                        + " characters; at most " + spec.maxChars() + " are accepted.");
+            }
+        }
+    }
+
     private void readZip(Path zip, Map<String, String> sources) throws IOException {
         byte[] magic;
         try (InputStream in = Files.newInputStream(zip)) {
@@ -74,18 +103,24 @@ public final class SubmissionReader {
             throw new SubmissionException("The file " + zip.getFileName() + " is not a valid zip archive.");
         }
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            int entries = 0;
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (++entries > MAX_ZIP_ENTRIES) {
+                    throw new SubmissionException("The zip " + zip.getFileName() + " has more than " + MAX_ZIP_ENTRIES
+                            + " entries. Zip only your .java files.");
+                }
                 String path = entry.getName().replace('\\', '/');
                 if (path.startsWith("/") || path.contains("../") || path.equals("..") || path.matches("^[A-Za-z]:.*")) {
                     throw new SubmissionException("The zip " + zip.getFileName() + " has an entry outside its root: "
                             + entry.getName() + ". Zip only your .java files.");
                 }
-                if (entry.isDirectory() || path.startsWith("__MACOSX/") || path.endsWith("/.DS_Store")
-                        || path.equals(".DS_Store")) {
+                if (entry.isDirectory()) {
                     continue;
                 }
-                byte[] bytes = readCapped(in, path);
-                add(sources, path, bytes, bytes.length);
+                byte[] bytes = readCapped(in, path); // skipped files too: skipping would inflate them all the same
+                if (!path.startsWith("__MACOSX/") && !path.endsWith("/.DS_Store") && !path.equals(".DS_Store")) {
+                    add(sources, path, bytes, bytes.length);
+                }
             }
         } catch (java.util.zip.ZipException e) {
             throw new SubmissionException("The file " + zip.getFileName() + " is not a valid zip: " + e.getMessage());
@@ -120,7 +155,24 @@ public final class SubmissionReader {
         if (sources.containsKey(path)) {
             throw new SubmissionException("The file " + path + " was submitted twice.");
         }
-        sources.put(path, utf8(path, bytes));
+        String text = utf8(path, bytes);
+        if (BINARY.matcher(text).find()) {
+            throw new SubmissionException("The file " + path + " is binary, not Java source text.");
+        }
+        String declared = declaredPackage(text);
+        String folder = path.contains("/") ? path.substring(0, path.lastIndexOf('/')).replace('/', '.') : "";
+        for (String pkg : List.of(declared, folder)) {
+            if (pkg.equals(RESERVED_PACKAGE) || pkg.startsWith(RESERVED_PACKAGE + ".")) {
+                throw new SubmissionException("The file " + path + " is in the package " + pkg + ", which belongs "
+                        + "to nnlab: put your classes in the default package or in a package of your own.");
+            }
+        }
+        sources.put(path, text);
+    }
+
+    private static String declaredPackage(String source) {
+        Matcher matcher = PACKAGE.matcher(source);
+        return matcher.find() ? matcher.group(1) : "";
     }
 
     private static String utf8(String path, byte[] bytes) {

@@ -14,6 +14,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nnlab.grader.lab.Lab;
 
 class SubmissionReaderTest {
     private static final String SOLUTION = "public class Solution {}";
@@ -102,6 +103,61 @@ class SubmissionReaderTest {
         assertEquals(Map.of("Solution.java", SOLUTION),
                 reader.fromText(Map.of("Solution.java", SOLUTION), "Solution").sources());
         assertThrows(SubmissionException.class, () -> reader.fromText(Map.of("Solution.java", ""), "Solution"));
+    }
+
+    @Test
+    void aBinaryFileNamedLikeJavaIsRefused() throws IOException {
+        Path file = temp.resolve("Solution.java");
+        Files.write(file, new byte[] {'c', 'l', 0, 0, 1, 2, 's'});
+
+        assertEquals("The file Solution.java is binary, not Java source text.", refusal(file));
+    }
+
+    @Test
+    void aClassInNnlabsOwnPackagesIsRefusedByItsFolderOrItsDeclaration() throws IOException {
+        Path zipped = zip("harness.zip", Map.of("Solution.java", SOLUTION,
+                "org/nnlab/harness/train/TrainingMain.java", "class TrainingMain {}"));
+        Path declared = write("Helper.java", "// a helper\npackage org.nnlab.api;\nclass Helper {}");
+
+        assertEquals("The file org/nnlab/harness/train/TrainingMain.java is in the package org.nnlab.harness.train, "
+                + "which belongs to nnlab: put your classes in the default package or in a package of your own.",
+                refusal(zipped));
+        assertEquals("The file Helper.java is in the package org.nnlab.api, which belongs to nnlab: put your classes "
+                + "in the default package or in a package of your own.", refusal(declared));
+    }
+
+    @Test
+    void aZipOfTooManyEntriesIsRefusedEvenWhenTheyAreFolders() throws IOException {
+        Map<String, String> folders = new java.util.HashMap<>();
+        for (int i = 0; i <= SubmissionReader.MAX_ZIP_ENTRIES; i++) {
+            folders.put("d" + i + "/", "");
+        }
+
+        assertEquals("The zip folders.zip has more than 500 entries. Zip only your .java files.",
+                refusal(zip("folders.zip", folders)));
+    }
+
+    @Test
+    void aHugeFileAmongTheSkippedOnesIsRefusedBeforeItIsInflatedWhole() throws IOException {
+        Path zip = zip("mac.zip", Map.of("Solution.java", SOLUTION,
+                "__MACOSX/._Solution.java", "0".repeat(SubmissionReader.MAX_FILE_BYTES + 1)));
+
+        assertEquals("The file __MACOSX/._Solution.java is larger than 256 KiB; a lab solution is much smaller.",
+                refusal(zip));
+    }
+
+    @Test
+    void answersAreCheckedAgainstTheLabsQuestionsAndLengths() {
+        List<Lab.AnswerSpec> asked = List.of(new Lab.AnswerSpec(
+                "reflection", "Reflection", "Why?", 10));
+
+        SubmissionReader.checkAnswers(asked, Map.of("reflection", "0123456789"));
+        assertEquals("The answer 'reflection' has 11 characters; at most 10 are accepted.", assertThrows(
+                SubmissionException.class, () -> SubmissionReader.checkAnswers(asked, Map.of("reflection",
+                        "0123456789!"))).getMessage());
+        assertEquals("The lab asks for no answer 'essay'; it asks for: [reflection].", assertThrows(
+                SubmissionException.class, () -> SubmissionReader.checkAnswers(asked, Map.of("essay", "x")))
+                .getMessage());
     }
 
     private String refusal(Path file) {
