@@ -21,6 +21,8 @@ import org.nnlab.protocol.TrainingReport;
 final class TrainingStage {
     private static final long MAX_REPORT_BYTES = 8L << 20;
     private static final int MAX_ERROR_CHARS = 6000;
+    /** The exit status of a process killed with SIGKILL (128 + 9), as the sandbox's wrapper reports it. */
+    private static final int KILLED = 137;
     private final Sandbox sandbox;
     private final SandboxedJvm jvm;
 
@@ -64,7 +66,8 @@ final class TrainingStage {
         return file;
     }
 
-    private static String failure(SandboxOutcome outcome, TrainingReport report, String unreadable, Lab lab) {
+    /** @return what the student reads when the training sandbox did not end well, or null when it did */
+    static String failure(SandboxOutcome outcome, TrainingReport report, String unreadable, Lab lab) {
         if (outcome.timedOut()) {
             return "train() did not finish within the lab's time limit of " + lab.limits().wallSeconds()
                     + " s and was stopped. Check for an endless loop, or train only the lab's epochs.";
@@ -75,6 +78,11 @@ final class TrainingStage {
         if (outcome.memoryLimitHit()) {
             return "train() ran out of memory: the lab allows " + lab.limits().memoryMb() + " MB in all ("
                     + lab.limits().heapMb() + " MB of Java heap). Keep fewer copies of the data or smaller networks.";
+        }
+        if (report == null && outcome.exitCode() == KILLED) {
+            return "Training ended without a report (exit code " + KILLED + "): its process was killed (SIGKILL) "
+                    + "before it finished, by the code itself or by the machine it ran on. Submit again; if it "
+                    + "happens again, ask your instructor." + tail(outcome);
         }
         if (report == null) {
             return "Training ended without a report (exit code " + outcome.exitCode() + ")"
