@@ -1,5 +1,7 @@
 package org.nnlab.platform.grading;
 
+import java.util.Arrays;
+
 /**
  * A grading that failed for a reason of the platform's own, not the submission's: whether it is worth another
  * attempt, and what the student reads. An exception (the database, the file system) may pass; an error of the
@@ -15,11 +17,15 @@ final class GradingFailure {
         return failure instanceof Exception;
     }
 
-    /** @return the message a submission that failed this way is marked with */
+    /**
+     * @return the message a submission that failed this way is marked with; an error names the code it happened in
+     *     (the first frame outside the JDK)
+     */
     static String message(Throwable failure) {
         if (failure instanceof Error) {
-            StackTraceElement[] trace = failure.getStackTrace();
-            String where = trace.length == 0 ? "" : " in " + trace[0].getClassName() + "." + trace[0].getMethodName();
+            String where = Arrays.stream(failure.getStackTrace()).filter(frame -> !frame.getClassName()
+                    .matches("(java|javax|jdk|sun)\\..*")).findFirst().map(frame -> " in " + frame.getClassName()
+                    + "." + frame.getMethodName()).orElse("");
             return "The grader crashed while grading this submission (" + failure.getClass().getSimpleName() + where
                     + "). This is not a fault of the submission: the instructor can have it graded again once the "
                     + "grader is fixed.";

@@ -33,6 +33,17 @@ class GradingFailureTest {
                 + "instructor can have it graded again once the grader is fixed.", GradingFailure.message(overflow));
     }
 
+    @Test
+    void anErrorInsideTheJdkNamesTheCodeThatCalledIt() {
+        StackOverflowError overflow = new StackOverflowError();
+        overflow.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("java.lang.String", "indexOf", "String.java", 2400),
+                new StackTraceElement("org.example.SentenceCheck", "sentences", "SentenceCheck.java", 30)});
+
+        assertTrue(GradingFailure.message(overflow).startsWith("The grader crashed while grading this submission "
+                + "(StackOverflowError in org.example.SentenceCheck.sentences)."), GradingFailure.message(overflow));
+    }
+
     private static StackOverflowError overflow(int depth) {
         try {
             return overflow(depth + 1);
