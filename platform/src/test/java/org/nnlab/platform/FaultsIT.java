@@ -38,8 +38,8 @@ import org.nnlab.platform.web.DatabaseFailureFilter;
  * Faults injected into a real platform, each a case of the reliability suite: the platform killed with 50
  * submissions queued and running, a sandbox killed mid-run, the database server down for a moment, and the grader
  * crashing inside one job. The platform grades a two-epoch variant of the digits lab, so that most gradings take
- * seconds. The cases run in order on one platform's data: from the database case on, the platform reaches its
- * database through an H2 server in a process of its own.
+ * seconds. The cases run in order on one platform's data: from its restart after the kill on, the platform reaches
+ * its database through an H2 server in a process of its own, which the database case kills and starts again.
  */
 @Reliability("faults")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -88,8 +88,7 @@ class FaultsIT {
             accepted.add(i < 3 ? student.submit(LAB, solution, answers) : student.submit(LAB, BROKEN, Map.of()));
         }
 
-        server.kill();
-        server = server.restart(properties());
+        killAndRestartOnADatabaseServer();
 
         student = student("student2");
         Set<String> listed = submissionsOnTheLabPage(student);
@@ -145,11 +144,9 @@ class FaultsIT {
     @Order(3)
     void aSubmissionWhileTheDatabaseIsDownIsRefusedWithAMessageStoresNothingAndIsAcceptedOnceItIsBack()
             throws Exception {
-        server.close();
-        database = H2Server.start(server.data(), PayaraMicro.freePort());
-        List<String> onTheServer = new ArrayList<>(properties());
-        onTheServer.add("-Dnnlab.db.url=" + database.url());
-        server = server.restart(onTheServer);
+        if (database == null) {
+            killAndRestartOnADatabaseServer();
+        }
         Browserless student = student("student6");
         student.get("/labs/" + LAB);
         String typed = "Typed while the database was down.";
@@ -195,6 +192,19 @@ class FaultsIT {
         assertEquals(200, other.get("/labs/" + LAB).statusCode(), "the platform still serves pages");
         String after = other.submit(LAB, BROKEN, Map.of());
         assertEquals("GRADED", other.awaitResult(after).get("status").asText(), "a job queued after it is graded");
+    }
+
+    /**
+     * Kills the platform with its sandboxes, as a crash would, and starts it again on the same data folder, whose
+     * database it reaches through an H2 server of its own from then on, so that the database can be down while the
+     * platform runs.
+     */
+    private static void killAndRestartOnADatabaseServer() throws IOException, InterruptedException {
+        server.kill();
+        database = H2Server.start(server.data(), PayaraMicro.freePort());
+        List<String> properties = new ArrayList<>(properties());
+        properties.add("-Dnnlab.db.url=" + database.url());
+        server = server.restart(properties);
     }
 
     private static List<String> properties() throws IOException {
