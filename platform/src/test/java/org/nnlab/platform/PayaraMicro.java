@@ -11,18 +11,22 @@ import java.util.List;
 /**
  * The platform running for real: Payara Micro started as a process on a free port with the built war, its data in a
  * fresh folder under target/. Start-up is read from its log; a deployment that failed while the server still came
- * up (a known Payara Micro trap) is detected and retried once.
+ * up (a known Payara Micro trap) is detected and retried once. It can be killed as a crash would end it, and started
+ * again on the same data.
  */
 final class PayaraMicro implements AutoCloseable {
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
+    private static final String DATA_OPTION = "-Dnnlab.data.dir=";
     private final Process process;
     private final Path log;
     private final int port;
+    private final Path data;
 
-    private PayaraMicro(Process process, Path log, int port) {
+    private PayaraMicro(Process process, Path log, int port, Path data) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.data = data;
     }
 
     /** Starts the platform with the given extra system properties ({@code -Dkey=value}). */
@@ -64,16 +68,18 @@ final class PayaraMicro implements AutoCloseable {
         Files.createDirectories(root);
         Path log = root.resolve("server.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx768m", "-Dnnlab.data.dir=" + root.resolve("data"),
+                .toString(), "-Xmx768m", DATA_OPTION + root.resolve("data"),
                 "-Dnnlab.labs.dir=" + labsFolder(root),
                 "-Dnnlab.grader.home=" + System.getProperty("nnlab.grader.home"),
                 "-Dnnlab.cache=" + System.getProperty("nnlab.cache")));
         command.addAll(properties);
+        Path data = Path.of(command.stream().filter(option -> option.startsWith(DATA_OPTION))
+                .reduce((first, last) -> last).orElseThrow().substring(DATA_OPTION.length()));
         command.addAll(List.of("-jar", System.getProperty("nnlab.payara.jar"), "--deploy",
                 System.getProperty("nnlab.war"), "--contextroot", "/", "--port", String.valueOf(port), "--nocluster",
                 "--rootDir", root.resolve("payara").toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        PayaraMicro server = new PayaraMicro(process, log, port);
+        PayaraMicro server = new PayaraMicro(process, log, port, data);
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             String text = Files.readString(log);
@@ -104,6 +110,51 @@ final class PayaraMicro implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /**
+     * Starts a new platform on this one's data folder (after {@link #kill()} or {@link #close()}).
+     *
+     * @param properties its extra system properties, as for {@link #start}
+     */
+    PayaraMicro restart(List<String> properties) throws IOException, InterruptedException {
+        List<String> again = new ArrayList<>(properties);
+        again.add(DATA_OPTION + data);
+        return start(again);
+    }
+
+    /** @return the folder of the platform's data: its database and lab revisions */
+    Path data() {
+        return data;
+    }
+
+    /**
+     * Kills the platform with SIGKILL, and every process it started (its sandboxes), as a crash of its machine would:
+     * nothing of it gets to shut down or clean up.
+     */
+    void kill() throws InterruptedException {
+        List<ProcessHandle> started = process.descendants().toList();
+        process.destroyForcibly();
+        process.waitFor();
+        for (ProcessHandle child : started) {
+            child.descendants().forEach(ProcessHandle::destroyForcibly);
+            child.destroyForcibly();
+        }
+    }
+
+    /** @return the processes the platform started that run as a user other than root: its sandboxes' */
+    List<ProcessHandle> sandboxProcesses() {
+        return process.descendants().filter(child -> !uid(child).equals("0")).toList();
+    }
+
+    private static String uid(ProcessHandle process) {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+                    .filter(line -> line.startsWith("Uid:")).map(line -> line.split("\\s+")[1]).findFirst()
+                    .orElse("0");
+        } catch (IOException e) {
+            return "0"; // it ended meanwhile
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();
@@ -118,7 +169,8 @@ final class PayaraMicro implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** @return a port nothing listens on now */
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -28,7 +28,9 @@ import org.nnlab.platform.submission.Submissions;
  * The pool of workers that grade queued submissions, started with the application: {@code nnlab.grading.workers}
  * of them (0 means one per core). Each claims a job, grades it through the sandboxed grader, stores the result,
  * and claims the next; when the queue is empty it waits a second. A job that fails for a reason of the platform's own
- * (not the submission's) is queued again, up to three attempts.
+ * (not the submission's) is queued again, up to three attempts; one whose grader crashed (a {@link GradingFailure})
+ * fails at once with a message that says so, and its worker goes on. While a worker grades, a keeper thread renews
+ * the job's lease, so that only a dead worker's job is claimed again.
  */
 @ApplicationScoped
 public class GradingWorkers {
@@ -58,9 +60,16 @@ public class GradingWorkers {
     @Inject
     GraderProvider graders;
 
+    private LeaseKeeper leases;
+
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         int count = configuredWorkers > 0 ? configuredWorkers : Runtime.getRuntime().availableProcessors();
         String node = ManagementFactory.getRuntimeMXBean().getName();
+        leases = new LeaseKeeper(queue::renewLease);
+        Thread keeper = threadFactory.newThread(this::keepLeases);
+        keeper.setName("nnlab-" + node + "/lease-keeper");
+        threads.add(keeper);
+        keeper.start();
         for (int i = 1; i <= count; i++) {
             String name = node + "/worker-" + i;
             Thread thread = threadFactory.newThread(() -> work(name));
@@ -89,14 +98,36 @@ public class GradingWorkers {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 LOG.log(Level.SEVERE, "grading worker " + name + " failed; it goes on", e);
                 sleepQuietly();
             }
         }
     }
 
+    private void keepLeases() {
+        long interval = LeaseKeeper.interval(queue.lease()).toMillis();
+        while (running) {
+            try {
+                Thread.sleep(interval);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            leases.renewAll();
+        }
+    }
+
     private void grade(GradingJob job) {
+        leases.hold(job);
+        try {
+            gradeHeld(job);
+        } finally {
+            leases.release(job);
+        }
+    }
+
+    private void gradeHeld(GradingJob job) {
         String submissionId = job.getSubmissionId();
         Runnable outcome;
         boolean done = false;
@@ -117,8 +148,8 @@ public class GradingWorkers {
             done = true;
         } catch (SubmissionException | SandboxUnavailableException e) {
             outcome = () -> submissions.failed(submissionId, e.getMessage());
-        } catch (Exception e) {
-            if (job.getAttempts() < MAX_ATTEMPTS) {
+        } catch (Exception | Error e) {
+            if (GradingFailure.worthRetrying(e) && job.getAttempts() < MAX_ATTEMPTS) {
                 LOG.log(Level.WARNING, "grading submission " + submissionId + " failed at attempt "
                         + job.getAttempts() + "; it is queued again", e);
                 queue.requeue(job.getId(), job.getAttempts(), () -> submissions.status(submissionId,
@@ -126,8 +157,7 @@ public class GradingWorkers {
                 return;
             }
             LOG.log(Level.SEVERE, "grading submission " + submissionId + " failed", e);
-            outcome = () -> submissions.failed(submissionId, "The platform could not grade this submission: "
-                    + e.getMessage());
+            outcome = () -> submissions.failed(submissionId, GradingFailure.message(e));
         }
         if (!queue.finish(job.getId(), job.getAttempts(), done, outcome)) {
             LOG.info("attempt " + job.getAttempts() + " at submission " + submissionId + " lost its job to a later "

@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Grading jobs in the database. A worker claims the oldest job that is queued, or running with an expired lease,
  * with one conditional update on the job's version: two workers, even on two platform instances, never claim the
- * same job.
+ * same job. A living worker renews its lease while it grades ({@link LeaseKeeper}), so a lease expires only when its
+ * worker died.
  */
 @ApplicationScoped
 public class JobQueue {
@@ -107,6 +109,28 @@ public class JobQueue {
                 + "j.attempts = :attempt AND j.state = :running").setParameter("progress", progress)
                 .setParameter("id", jobId).setParameter("attempt", attempt)
                 .setParameter("running", GradingJob.State.RUNNING).executeUpdate();
+    }
+
+    /**
+     * Extends the lease of a job that the given attempt is still grading, so that a job is claimed again only when
+     * its worker stopped renewing (it died, or its platform was killed). A lease that already ended (an instructor's
+     * retry, or a renewal that came too late) is not revived: the job is then another attempt's to claim.
+     *
+     * @return whether the attempt still held an unexpired lease, now extended
+     */
+    @Transactional
+    public boolean renewLease(String jobId, int attempt) {
+        LocalDateTime now = now();
+        return entityManager.createQuery("UPDATE GradingJob j SET j.leaseUntil = :lease, j.version = j.version + 1 "
+                + "WHERE j.id = :id AND j.attempts = :attempt AND j.state = :running AND j.leaseUntil >= :now")
+                .setParameter("lease", now.plusSeconds(leaseSeconds)).setParameter("id", jobId)
+                .setParameter("attempt", attempt).setParameter("running", GradingJob.State.RUNNING)
+                .setParameter("now", now).executeUpdate() == 1;
+    }
+
+    /** @return how long a claimed job's lease runs before another worker may claim it, unless renewed */
+    public Duration lease() {
+        return Duration.ofSeconds(leaseSeconds);
     }
 
     /** @return the jobs waiting or running, oldest first, then the newest failed ones */

@@ -23,6 +23,8 @@ final class TrainingStage {
     private static final long MAX_REPORT_BYTES = 8L << 20;
     private static final int MAX_ERROR_CHARS = 6000;
     private static final long MB = 1024L * 1024;
+    /** The exit status of a process killed with SIGKILL (128 + 9), as the sandbox's wrapper reports it. */
+    private static final int KILLED = 137;
     private final Sandbox sandbox;
     private final SandboxedJvm jvm;
 
@@ -66,6 +68,7 @@ final class TrainingStage {
         return file;
     }
 
+    /** @return what the student reads when the training sandbox did not end well, or null when it did */
     static String failure(SandboxOutcome outcome, TrainingReport report, String unreadable, Lab lab) {
         SandboxLimits limits = SandboxedJvm.sandboxLimits(lab.limits(), Duration.ofSeconds(lab.limits().wallSeconds()));
         // a memory kill first: the kernel may take seconds to kill at the memory limit, past the time limit
@@ -83,6 +86,11 @@ final class TrainingStage {
         if (outcome.diskLimitHit()) {
             return "train() wrote more than the lab allows outside its scratch folder (" + limits.scratchBytes() / MB
                     + " MB in all) and was stopped.";
+        }
+        if (report == null && outcome.exitCode() == KILLED) {
+            return "Training ended without a report (exit code " + KILLED + "): its process was killed (SIGKILL) "
+                    + "before it finished, by the code itself or by the machine it ran on. Submit again; if it "
+                    + "happens again, ask your instructor." + tail(outcome);
         }
         if (report == null) {
             return "Training ended without a report (exit code " + outcome.exitCode() + ")"

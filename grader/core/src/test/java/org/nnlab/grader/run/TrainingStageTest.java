@@ -1,6 +1,7 @@
 package org.nnlab.grader.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,5 +31,26 @@ class TrainingStageTest {
 
         assertEquals("train() wrote more than the lab allows outside its scratch folder (512 MB in all) and was "
                 + "stopped.", TrainingStage.failure(stopped, null, null, LAB));
+    }
+
+    @Test
+    void aTrainingProcessKilledFromOutsideSaysSoAndAsksToSubmitAgain() {
+        String failure = TrainingStage.failure(ended(137, Duration.ofSeconds(5)), null, null, LAB);
+
+        assertEquals("Training ended without a report (exit code 137): its process was killed (SIGKILL) before it "
+                + "finished, by the code itself or by the machine it ran on. Submit again; if it happens again, ask "
+                + "your instructor.", failure);
+    }
+
+    @Test
+    void aTrainingProcessThatExitedEarlyAsksWhetherTheCodeCalledSystemExit() {
+        String failure = TrainingStage.failure(ended(3, Duration.ofSeconds(5)), null, null, LAB);
+
+        assertTrue(failure.startsWith("Training ended without a report (exit code 3). Did the code call "
+                + "System.exit() or Runtime.halt()"), failure);
+    }
+
+    private static SandboxOutcome ended(int exitCode, Duration after) {
+        return new SandboxOutcome(exitCode, false, false, false, false, "", "", false, after, -1);
     }
 }
