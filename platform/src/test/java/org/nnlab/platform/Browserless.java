@@ -116,6 +116,12 @@ final class Browserless {
                 .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
+    /** @return every cookie of this user as a {@code Cookie} header's value, for another client to act as them */
+    String cookieHeader() {
+        return cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
     /** @return a user with the same cookies as this one (e.g. a stolen session), sharing nothing else */
     Browserless withCookiesOf(Browserless other) {
         other.cookies.getCookieStore().getCookies().forEach(c -> cookies.getCookieStore().add(URI.create(base), c));
