@@ -56,12 +56,15 @@ class LoadBurstIT {
     private static final Pattern NEW_ACCOUNT = Pattern.compile("(" + STUDENT + "\\d+) / ([A-Za-z0-9]+)");
     private static final Pattern REPORT_LINK = Pattern.compile("href=\"(/submissions/[^\"]+)\">report and source<");
     private static final Pattern SELF_TEST_REFERENCE = Pattern.compile("href=\"(/submissions/[^\"]+)\">reference<");
+    private static final Pattern REASON = Pattern.compile("role=\"alert\"[^>]*>([^<]*)<|<b>message</b>([^<]*)<");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern WORKERS = Pattern.compile("(\\d+) grading worker\\(s\\) started");
     private static final Duration POLL = Duration.ofSeconds(3);
     private final LoadOptions options = LoadOptions.fromSystemProperties();
     private final Measurements rows = new Measurements();
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
     private long burstStarted;
+    private String workers = "?";
 
     /**
      * One accepted submission of the burst.
@@ -78,10 +81,11 @@ class LoadBurstIT {
         SandboxProbe probe = BubblewrapSandbox.probe();
         Assumptions.assumeTrue(probe.available(), () -> "this machine cannot sandbox: " + probe.problem());
         Machine machine = Machine.current();
-        int lost;
         try (PayaraMicro server = PayaraMicro.start(List.of("-Dnnlab.seed.student.password=" + PASSWORD,
                 "-Dnnlab.seed.instructor.password=" + PASSWORD))) {
             measureStart(server);
+            Matcher started = WORKERS.matcher(server.log());
+            workers = started.find() ? started.group(1) : workers;
             Browserless instructor = new Browserless(server.url());
             assertEquals(302, instructor.login("instructor", PASSWORD).statusCode());
             List<Browserless> students = enrolAndLogIn(server, instructor);
@@ -91,12 +95,13 @@ class LoadBurstIT {
             List<Sent> sent = burst(students);
             measurePage("grading: labs page", server, "/", students.get(0));
             awaitResults(sent);
-            lost = lostOrDuplicated(instructor, sent);
+            int lost = lostOrDuplicated(instructor, sent);
             rows.add("platform: peak resident memory at the end (VmHWM)", "MB", server.peakResidentMegabytes());
+            ReliabilityLedger.lost(lost);
+            assertEquals(0, lost, "submissions lost or duplicated");
+        } finally {
+            report(machine); // what was measured, even when a step failed
         }
-        report(machine);
-        ReliabilityLedger.lost(lost);
-        assertEquals(0, lost, "submissions lost or duplicated");
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
@@ -133,7 +138,13 @@ class LoadBurstIT {
         });
         rows.add("setup: " + options.submissions() + " students logged in", "s", secondsSince(start));
         students.get(0).awaitPublished(LAB);
-        inParallel(students, student -> student.get("/labs/" + LAB)); // the lab page holds the form's token
+        List<Integer> labPages = inParallel(students, student -> student.get("/labs/" + LAB).statusCode());
+        long refused = labPages.stream().filter(status -> status != 200).count(); // the page holds the form's token
+        rows.add("setup: students refused their lab page just after logging in", "count", refused);
+        if (refused > 0) {
+            problems.add(refused + " students, logged in, were refused their lab page (statuses " + labPages.stream()
+                    .filter(status -> status != 200).distinct().toList() + ")");
+        }
         return students;
     }
 
@@ -186,7 +197,7 @@ class LoadBurstIT {
             }
             if (response.statusCode() != 302) {
                 problems.add("submission " + index + " refused with " + response.statusCode() + ": "
-                        + alert(response.body()));
+                        + reason(response) + "; the labs page then answers " + student.get("/").statusCode());
                 return null;
             }
             String location = response.headers().firstValue("Location").orElseThrow();
@@ -275,8 +286,8 @@ class LoadBurstIT {
                         "wrk: 2 threads, " + Wrk.CONNECTIONS + " connections, " + options.wrkSeconds() + " s per page, "
                                 + "with a logged-in user's session; the report page is the lab's self-tested "
                                 + "reference as the instructor reads it",
-                        "burst: " + options.clients() + " concurrent HTTP clients; grading: "
-                                + Runtime.getRuntime().availableProcessors() + " workers (one per core)",
+                        "burst: " + options.clients() + " concurrent HTTP clients; grading: " + workers
+                                + " workers (one per core, the default)",
                         "load average at the end: " + Machine.loadAverageNow()));
         System.out.println(report.table());
         Files.createDirectories(options.table().getParent());
@@ -313,9 +324,10 @@ class LoadBurstIT {
                 + "\n}\n";
     }
 
-    private static String alert(String page) {
-        Matcher alert = Pattern.compile("role=\"alert\"[^>]*>([^<]*)<").matcher(page);
-        return alert.find() ? alert.group(1) : page.substring(0, Math.min(200, page.length()));
+    /** @return the page's error message: the form's alert, or the message of the server's error page */
+    private static String reason(HttpResponse<String> response) {
+        Matcher message = REASON.matcher(response.body());
+        return message.find() ? message.group(message.group(1) != null ? 1 : 2).strip() : response.body();
     }
 
     private static double secondsSince(long nanos) {
