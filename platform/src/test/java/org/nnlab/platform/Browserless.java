@@ -19,8 +19,9 @@ final class Browserless {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([0-9a-f]+)\"");
     private final String base;
     private final CookieManager cookies = new CookieManager();
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    /** HTTP/1.1, as browsers speak to a plain-http server: they never upgrade it to HTTP/2 (h2c). */
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     private String csrf;
 
     Browserless(String base) {
@@ -124,6 +125,12 @@ final class Browserless {
     String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** @return every cookie of this user as a {@code Cookie} header's value, for another client to act as them */
+    String cookieHeader() {
+        return cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
     }
 
     /** @return a user with the same cookies as this one (e.g. a stolen session), sharing nothing else */

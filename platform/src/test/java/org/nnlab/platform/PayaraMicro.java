@@ -105,6 +105,19 @@ final class PayaraMicro implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    /** @return when the platform's process started, to the hundredth of a second */
+    java.time.Instant startedAt() {
+        return process.info().startInstant().orElseThrow();
+    }
+
+    /** @return the platform process's peak resident memory so far ({@code VmHWM} of /proc/PID/status), in MB */
+    double peakResidentMegabytes() throws IOException {
+        return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+                .filter(line -> line.startsWith("VmHWM:")).findFirst()
+                .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0)
+                .orElseThrow(() -> new IOException("no VmHWM for the platform's process " + process.pid()));
+    }
+
     /** @return the server log so far */
     String log() throws IOException {
         return Files.readString(log);
