@@ -2,6 +2,7 @@ package org.nnlab.grader;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -182,12 +183,25 @@ public final class Grader {
                     }
                 }
                 runs.put(run, new RunEvidence(run, report.runs().get(run).epochs(), network, problem, m.validation(),
-                        m.test(), m.trainingSubset(), m.symmetry()));
+                        m.test(), m.trainingSubset(), m.symmetry(),
+                        trainedNetwork(report.runs().get(run).trainedConfiguration())));
             }
         }
         return new Evidence(lab.parameters(), data.train().classCount(), data.train().rows(), training.completed(),
                 training.failure(), runs, report == null ? Map.of() : report.reported(), submission.answers(),
                 report == null ? List.of() : report.warnings());
+    }
+
+    /** @return the configuration the harness recorded at the first epoch, or null when it recorded none it could */
+    private NetworkDescription trainedNetwork(String configurationJson) {
+        if (configurationJson == null) {
+            return null;
+        }
+        try {
+            return configReader.describe(configurationJson.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private GradingResult result(Lab lab, LabData data, Evidence evidence, String output, Map<String, Long> timings,

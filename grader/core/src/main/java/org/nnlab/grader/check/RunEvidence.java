@@ -19,15 +19,32 @@ import org.nnlab.protocol.LayerSymmetry;
  *                       {@code evaluate.trainingSubset} names, or null
  * @param symmetry       the distinct units of each layer with weights of the saved network, as the evaluation
  *                       sandbox counted them; empty when unknown
+ * @param trainedNetwork the configuration the network had when its first epoch was recorded, i.e. what it trained
+ *                       with (untrusted, like the curves); null when unknown
  */
 public record RunEvidence(String name, List<EpochRecord> epochs, NetworkDescription network, String problem,
                           Measurement validation, Measurement test, Measurement trainingSubset,
-                          List<LayerSymmetry> symmetry) {
+                          List<LayerSymmetry> symmetry, NetworkDescription trainedNetwork) {
 
     /** Copies the lists. */
     public RunEvidence {
         epochs = List.copyOf(epochs);
         symmetry = List.copyOf(symmetry);
+    }
+
+    /** Evidence of a run whose trained configuration is unknown. */
+    public RunEvidence(String name, List<EpochRecord> epochs, NetworkDescription network, String problem,
+                       Measurement validation, Measurement test, Measurement trainingSubset,
+                       List<LayerSymmetry> symmetry) {
+        this(name, epochs, network, problem, validation, test, trainingSubset, symmetry, null);
+    }
+
+    /**
+     * @return the configuration the network trained with where it is known, else the saved one: what regularization
+     *     checks judge, since regularization put on the configuration after training did nothing
+     */
+    public NetworkDescription trainedOrSavedNetwork() {
+        return trainedNetwork != null ? trainedNetwork : network;
     }
 
     /** Evidence of a run measured on the validation and test parts only. */

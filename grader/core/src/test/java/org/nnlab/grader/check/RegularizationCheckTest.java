@@ -22,6 +22,16 @@ class RegularizationCheckTest {
     }
 
     @Test
+    void regularizationPutOnTheConfigurationAfterTrainingEarnsNothing() {
+        CheckOutcome outcome = check.evaluate(Fixtures.evidence(Map.of("B", new RunEvidence("B", java.util.List.of(),
+                Fixtures.network("B"), null, null, null, null, java.util.List.of(), Fixtures.network("A"))), Map.of(),
+                Map.of()));
+
+        assertEquals(0, outcome.fraction());
+        assertTrue(outcome.message().startsWith("Run B: found no weight decay or L2"), outcome.message());
+    }
+
+    @Test
     void dropOutOfTwoTenthsIsExplainedAsKeepingTwentyPercent() {
         CheckOutcome outcome = evaluate(Fixtures.network("B", withRetain(0.2)));
 

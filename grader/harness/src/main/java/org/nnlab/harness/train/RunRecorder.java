@@ -17,7 +17,9 @@ import org.nnlab.protocol.ProgressLine;
 
 /**
  * Records one tracked run: a listener collects the score and the gradient norm of every minibatch, and each
- * {@link #endEpoch()} measures the validation part in inference mode and reads the updater's learning rate.
+ * {@link #endEpoch()} measures the validation part in inference mode and reads the updater's learning rate. The
+ * first also keeps the network's configuration, so that the grader can tell regularization the network trained with
+ * from regularization put on its configuration afterwards.
  */
 final class RunRecorder implements TrackedRun {
     private final String name;
@@ -31,6 +33,7 @@ final class RunRecorder implements TrackedRun {
     private final long trackedNanos = System.nanoTime();
     private long lastEpochNanos = trackedNanos;
     private long measuringNanos;
+    private String trainedConfiguration;
 
     RunRecorder(String name, MultiLayerNetwork network, INDArray validationFeatures, int[] validationLabels,
                 java.util.function.Consumer<ProgressLine> progress) {
@@ -57,6 +60,9 @@ final class RunRecorder implements TrackedRun {
                 ClassificationMetrics.accuracy(probabilities, validationLabels), learningRate(), listener.count,
                 listener.meanGradientNorm());
         epochs.add(epoch);
+        if (trainedConfiguration == null) {
+            trainedConfiguration = network.getLayerWiseConfigurations().toJson();
+        }
         progress.accept(new ProgressLine(name, epoch));
         listener.reset();
         lastEpochNanos = System.nanoTime();
@@ -88,6 +94,14 @@ final class RunRecorder implements TrackedRun {
 
     synchronized List<EpochRecord> epochs() {
         return List.copyOf(epochs);
+    }
+
+    /**
+     * @return the network's configuration JSON as it was when the first epoch was recorded, i.e. what it trained
+     *     with; null before that
+     */
+    synchronized String trainedConfiguration() {
+        return trainedConfiguration;
     }
 
     synchronized List<String> warnings() {

@@ -1,12 +1,14 @@
 package org.nnlab.harness.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -73,6 +75,24 @@ class RunRecorderTest {
 
         assertTrue(Double.isFinite(recorder.epochs().get(0).gradientNorm()));
         assertTrue(Double.isNaN(recorder.epochs().get(1).gradientNorm()));
+    }
+
+    @Test
+    void theConfigurationIsKeptAsItWasWhenTheFirstEpochWasRecorded() {
+        MultiLayerNetwork network = network(GradientNormalization.None);
+        RunRecorder recorder = new RunRecorder("A", network, batch.getFeatures(), new int[] {0, 1, 2, 3, 0, 1, 2, 3},
+                progress::add);
+        network.fit(batch);
+        recorder.endEpoch();
+        String trained = network.getLayerWiseConfigurations().toJson();
+
+        network.getLayerWiseConfigurations().getConf(1).getLayer().setIDropout(new Dropout(0.5));
+        network.fit(batch);
+        recorder.endEpoch();
+
+        assertEquals(trained, recorder.trainedConfiguration());
+        assertTrue(network.getLayerWiseConfigurations().toJson().contains("Dropout"));
+        assertFalse(recorder.trainedConfiguration().contains("Dropout"));
     }
 
     /** @return a 4-6-4 network with element-wise clipping at 1e-3, or the given normalization */
