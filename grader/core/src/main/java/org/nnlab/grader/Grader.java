@@ -40,6 +40,7 @@ import org.nnlab.grader.sandbox.Sandbox;
 import org.nnlab.grader.sandbox.SandboxOutcome;
 import org.nnlab.grader.submission.Submission;
 import org.nnlab.grader.submission.SubmissionException;
+import org.nnlab.protocol.RunLog;
 import org.nnlab.protocol.TrainingJob;
 import org.nnlab.protocol.TrainingReport;
 
@@ -182,9 +183,10 @@ public final class Grader {
                         problem = "its saved configuration cannot be read: " + e.getMessage();
                     }
                 }
-                runs.put(run, new RunEvidence(run, report.runs().get(run).epochs(), network, problem, m.validation(),
-                        m.test(), m.trainingSubset(), m.symmetry(),
-                        trainedNetwork(report.runs().get(run).trainedConfiguration())));
+                RunLog log = report.runs().get(run);
+                runs.put(run, new RunEvidence(run, log.epochs(), network, problem, m.validation(), m.test(),
+                        m.trainingSubset(), m.symmetry(), trainedNetwork(log.trainedConfiguration()),
+                        log.validationRowsFitted()));
             }
         }
         return new Evidence(lab.parameters(), data.train().classCount(), data.train().rows(), training.completed(),

@@ -14,9 +14,9 @@ import org.nnlab.protocol.EpochRecord;
  *
  * <p>It also compares what the network trained with against what it claims: the saved configuration (its
  * regularization above all) must be the one the harness recorded when the first epoch ended, but for the learning
- * rate, and the
- * saved network may not fit the validation part far better than the hidden test part, which would mean it trained
- * on the validation rows.
+ * rate; and the run may not have trained on the validation rows, neither as the harness saw them in its minibatches
+ * (untrusted, like the curves) nor as the grader measures it outside the sandbox, where the saved network may not
+ * fit the validation part far better than the hidden test part.
  *
  * <p>Labs whose solutions restore earlier weights before {@code train()} returns (early stopping restores the best
  * epoch's) declare {@code savedEpoch: any}: the saved network must then equal one of the recorded epochs, in
@@ -30,6 +30,11 @@ public final class ConsistencyCheck implements Check {
                     + "savedEpoch (last, or any for labs that restore an earlier epoch's weights; default last), "
                     + "lossTolerance (default 1e-4), accuracyTolerance (default 1e-9)", ConsistencyCheck::create);
 
+    /**
+     * Distinct validation rows among the fitted minibatches from which a run trained on the validation rows: an
+     * honest run fits none, but a data set may hold a few rows twice.
+     */
+    static final int SUSPICIOUS_VALIDATION_ROWS = 10;
     /** Validation accuracy minus test accuracy from which training on the validation rows is suspected. */
     static final double SUSPICIOUS_ACCURACY_GAP = 0.03;
     /** Test loss over validation loss from which training on the validation rows is suspected. */
@@ -80,6 +85,11 @@ public final class ConsistencyCheck implements Check {
             String regularization = changedAfterTraining(run);
             if (regularization != null) {
                 mismatches.add(regularization);
+            }
+            if (run.validationRowsFitted() >= SUSPICIOUS_VALIDATION_ROWS) {
+                mismatches.add("run " + run.name() + " fitted " + run.validationRowsFitted() + " distinct rows of the "
+                        + "validation part in its minibatches: it trained on the validation rows, which may only "
+                        + "measure it.");
             }
             String validation = validationFarAboveTest(run);
             if (validation != null) {

@@ -21,10 +21,12 @@ import org.nnlab.protocol.LayerSymmetry;
  *                       sandbox counted them; empty when unknown
  * @param trainedNetwork the configuration the network had when its first epoch was recorded, i.e. what it trained
  *                       with (untrusted, like the curves); null when unknown
+ * @param validationRowsFitted how many distinct validation rows the harness saw among the minibatches the network
+ *                       fitted (untrusted, like the curves)
  */
 public record RunEvidence(String name, List<EpochRecord> epochs, NetworkDescription network, String problem,
                           Measurement validation, Measurement test, Measurement trainingSubset,
-                          List<LayerSymmetry> symmetry, NetworkDescription trainedNetwork) {
+                          List<LayerSymmetry> symmetry, NetworkDescription trainedNetwork, int validationRowsFitted) {
 
     /** Copies the lists. */
     public RunEvidence {
@@ -36,7 +38,7 @@ public record RunEvidence(String name, List<EpochRecord> epochs, NetworkDescript
     public RunEvidence(String name, List<EpochRecord> epochs, NetworkDescription network, String problem,
                        Measurement validation, Measurement test, Measurement trainingSubset,
                        List<LayerSymmetry> symmetry) {
-        this(name, epochs, network, problem, validation, test, trainingSubset, symmetry, null);
+        this(name, epochs, network, problem, validation, test, trainingSubset, symmetry, null, 0);
     }
 
     /**

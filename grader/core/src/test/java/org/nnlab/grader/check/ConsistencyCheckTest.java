@@ -117,6 +117,18 @@ class ConsistencyCheckTest {
     }
 
     @Test
+    void validationRowsInTheFittedMinibatchesAreAnIntegrityFailure() {
+        CheckOutcome outcome = check.evaluate(Fixtures.evidence(Map.of("A", new RunEvidence("A", epochs,
+                Fixtures.network("A"), null, new Measurement(last.validationAccuracy(), last.validationLoss()), null,
+                null, List.of(), null, 270)), Map.of(), Map.of()));
+
+        assertTrue(outcome.integrityFailure());
+        assertTrue(outcome.message().startsWith("Integrity failure: run A fitted 270 distinct rows of the validation "
+                + "part in its minibatches: it trained on the validation rows, which may only measure it."),
+                outcome.message());
+    }
+
+    @Test
     void aTestPartASamplingNoiseWorseThanTheValidationPartPasses() {
         CheckOutcome outcome = evaluate(new Measurement(last.validationAccuracy(), last.validationLoss()),
                 new Measurement(0.955, 0.08));
@@ -147,7 +159,7 @@ class ConsistencyCheckTest {
         EpochRecord end = slower.get(39);
         return Fixtures.check(ConsistencyCheck.TYPE, "{runs: [B]}").evaluate(Fixtures.evidence(Map.of("B",
                 new RunEvidence("B", slower, Fixtures.network("B"), null, new Measurement(end.validationAccuracy(),
-                        end.validationLoss()), null, null, List.of(), trained)), Map.of(), Map.of()));
+                        end.validationLoss()), null, null, List.of(), trained, 0)), Map.of(), Map.of()));
     }
 
     private Evidence evidence(Measurement measured) {

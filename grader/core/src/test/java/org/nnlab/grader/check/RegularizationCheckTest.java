@@ -24,7 +24,7 @@ class RegularizationCheckTest {
     @Test
     void regularizationPutOnTheConfigurationAfterTrainingEarnsNothing() {
         CheckOutcome outcome = check.evaluate(Fixtures.evidence(Map.of("B", new RunEvidence("B", java.util.List.of(),
-                Fixtures.network("B"), null, null, null, null, java.util.List.of(), Fixtures.network("A"))), Map.of(),
+                Fixtures.network("B"), null, null, null, null, java.util.List.of(), Fixtures.network("A"), 0)), Map.of(),
                 Map.of()));
 
         assertEquals(0, outcome.fraction());

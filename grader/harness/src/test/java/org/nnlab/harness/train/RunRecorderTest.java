@@ -14,6 +14,7 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
@@ -93,6 +94,22 @@ class RunRecorderTest {
         assertEquals(trained, recorder.trainedConfiguration());
         assertTrue(network.getLayerWiseConfigurations().toJson().contains("Dropout"));
         assertFalse(recorder.trainedConfiguration().contains("Dropout"));
+    }
+
+    @Test
+    void validationRowsInTheFittedMinibatchesAreCountedOnce() {
+        MultiLayerNetwork network = network(GradientNormalization.None);
+        INDArray validation = batch.getFeatures().getRows(1, 2, 5);
+        RunRecorder recorder = new RunRecorder("A", network, validation, new int[] {1, 2, 1}, progress::add);
+
+        network.fit(new DataSet(batch.getFeatures().getRows(0, 3, 4), batch.getLabels().getRows(0, 3, 4)));
+        recorder.endEpoch();
+        assertEquals(0, recorder.validationRowsFitted(), "training rows only");
+        network.fit(batch);
+        network.fit(batch);
+        recorder.endEpoch();
+
+        assertEquals(3, recorder.validationRowsFitted());
     }
 
     /** @return a 4-6-4 network with element-wise clipping at 1e-3, or the given normalization */
