@@ -82,9 +82,9 @@ public final class ConsistencyCheck implements Check {
             } else {
                 mismatches.addAll(lastEpochMismatches(run));
             }
-            String regularization = changedAfterTraining(run);
-            if (regularization != null) {
-                mismatches.add(regularization);
+            String changed = changedAfterTraining(run);
+            if (changed != null) {
+                mismatches.add(changed);
             }
             if (run.validationRowsFitted() >= SUSPICIOUS_VALIDATION_ROWS) {
                 mismatches.add("run " + run.name() + " fitted " + run.validationRowsFitted() + " distinct rows of the "
@@ -177,12 +177,12 @@ public final class ConsistencyCheck implements Check {
 
     /**
      * @return a description when the saved network fits the validation part far better than the hidden test part,
-     *     drawn from the same data; else null. The test part's figures stay out of the message, which the student
-     *     reads. Both are held out from an honest run's training, so they differ
-     *     by sampling noise only: on a few hundred rows, an accuracy gap of {@value #SUSPICIOUS_ACCURACY_GAP} and
-     *     a test loss {@value #SUSPICIOUS_LOSS_RATIO} times the validation loss together are far beyond it.
+     *     drawn from the same data; else null. Both are held out from an honest run's training, so they differ by
+     *     sampling noise only: on a few hundred rows, an accuracy gap of {@value #SUSPICIOUS_ACCURACY_GAP} and a test
+     *     loss {@value #SUSPICIOUS_LOSS_RATIO} times the validation loss together are far beyond it. The test
+     *     part's figures stay out of the message, which the student reads.
      */
-    static String validationFarAboveTest(RunEvidence run) {
+    private static String validationFarAboveTest(RunEvidence run) {
         Measurement validation = run.validation();
         Measurement test = run.test();
         if (validation == null || test == null

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -23,8 +24,8 @@ class RegularizationCheckTest {
 
     @Test
     void regularizationPutOnTheConfigurationAfterTrainingEarnsNothing() {
-        CheckOutcome outcome = check.evaluate(Fixtures.evidence(Map.of("B", new RunEvidence("B", java.util.List.of(),
-                Fixtures.network("B"), null, null, null, null, java.util.List.of(), Fixtures.network("A"), 0)), Map.of(),
+        CheckOutcome outcome = check.evaluate(Fixtures.evidence(Map.of("B", new RunEvidence("B", List.of(),
+                Fixtures.network("B"), null, null, null, null, List.of(), Fixtures.network("A"), 0)), Map.of(),
                 Map.of()));
 
         assertEquals(0, outcome.fraction());

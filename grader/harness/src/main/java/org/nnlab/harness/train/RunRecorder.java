@@ -18,9 +18,9 @@ import org.nnlab.protocol.ProgressLine;
 /**
  * Records one tracked run: a listener collects the score and the gradient norm of every minibatch, and each
  * {@link #endEpoch()} measures the validation part in inference mode and reads the updater's learning rate. The
- * first also keeps the network's configuration, so that the grader can tell regularization the network trained with
- * from regularization put on its configuration afterwards, and the listener notes every validation row the network
- * fits (it should fit none).
+ * first {@code endEpoch()} also keeps the network's configuration, so that the grader can tell regularization the
+ * network trained with from regularization put on its configuration afterwards, and the listener notes every
+ * validation row the network fits (it should fit none).
  */
 final class RunRecorder implements TrackedRun {
     private final String name;
@@ -128,11 +128,10 @@ final class RunRecorder implements TrackedRun {
 
     /**
      * Sums the score of each minibatch update and the L2 norm of its gradient, and notes the validation rows among
-     * its features. DL4J calls
-     * {@code onGradientCalculation} once backpropagation has computed the gradient summed over the minibatch, before
-     * the updater divides it by the minibatch size, clips it (gradient normalization), adds regularization and turns
-     * it into a step, all in place. The norm recorded is that of the minibatch's mean gradient, as clipping receives
-     * it: one reduction per update and no extra forward pass.
+     * its features. DL4J calls {@code onGradientCalculation} once backpropagation has computed the gradient summed
+     * over the minibatch, before the updater divides it by the minibatch size, clips it (gradient normalization),
+     * adds regularization and turns it into a step, all in place. The norm recorded is that of the minibatch's mean
+     * gradient, as clipping receives it: one reduction per update and no extra forward pass.
      */
     private static final class ScoreListener extends BaseTrainingListener implements TrainingListener {
         private final FittedRows validationRows;
