@@ -2,6 +2,7 @@ package org.nnlab.grader;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,6 +41,7 @@ import org.nnlab.grader.sandbox.SandboxOutcome;
 import org.nnlab.grader.submission.Submission;
 import org.nnlab.grader.submission.SubmissionException;
 import org.nnlab.grader.submission.SubmissionReader;
+import org.nnlab.protocol.RunLog;
 import org.nnlab.protocol.TrainingJob;
 import org.nnlab.protocol.TrainingReport;
 
@@ -183,13 +185,27 @@ public final class Grader {
                         problem = "its saved configuration cannot be read: " + e.getMessage();
                     }
                 }
-                runs.put(run, new RunEvidence(run, report.runs().get(run).epochs(), network, problem, m.validation(),
-                        m.test(), m.trainingSubset(), m.symmetry()));
+                RunLog log = report.runs().get(run);
+                runs.put(run, new RunEvidence(run, log.epochs(), network, problem, m.validation(), m.test(),
+                        m.trainingSubset(), m.symmetry(), trainedNetwork(log.trainedConfiguration()),
+                        log.validationRowsFitted()));
             }
         }
         return new Evidence(lab.parameters(), data.train().classCount(), data.train().rows(), training.completed(),
                 training.failure(), runs, report == null ? Map.of() : report.reported(), submission.answers(),
                 report == null ? List.of() : report.warnings());
+    }
+
+    /** @return the configuration the harness recorded at the first epoch, or null when it recorded none it could */
+    private NetworkDescription trainedNetwork(String configurationJson) {
+        if (configurationJson == null) {
+            return null;
+        }
+        try {
+            return configReader.describe(configurationJson.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private GradingResult result(Lab lab, LabData data, Evidence evidence, String output, Map<String, Long> timings,

@@ -19,7 +19,8 @@ class ProtocolJsonTest {
     @Test
     void aTrainingReportWithADivergedLossSurvivesTheRoundTrip() throws IOException {
         TrainingReport report = new TrainingReport(true, null, Map.of("A", new RunLog(List.of(
-                new EpochRecord(1, Double.NaN, Double.POSITIVE_INFINITY, 0.1, 10, 40, Double.NaN)), "network-A.zip")),
+                new EpochRecord(1, Double.NaN, Double.POSITIVE_INFINITY, 0.1, 10, 40, Double.NaN)), "network-A.zip",
+                "{\"confs\": []}", 3)),
                 Map.of("A.best", 0.5), List.of("a warning"), Map.of("trainingMillis", 12L));
         Path file = temp.resolve("report.json");
 

@@ -12,6 +12,12 @@ import org.nnlab.protocol.EpochRecord;
  * configuration equals the last recorded one. A mismatch is an integrity failure, not a numeric slip: the curves
  * were not produced by the network that was saved.
  *
+ * <p>It also compares what the network trained with against what it claims: the saved configuration (its
+ * regularization above all) must be the one the harness recorded when the first epoch ended, but for the learning
+ * rate; and the run may not have trained on the validation rows, neither as the harness saw them in its minibatches
+ * (untrusted, like the curves) nor as the grader measures it outside the sandbox, where the saved network may not
+ * fit the validation part far better than the hidden test part.
+ *
  * <p>Labs whose solutions restore earlier weights before {@code train()} returns (early stopping restores the best
  * epoch's) declare {@code savedEpoch: any}: the saved network must then equal one of the recorded epochs, in
  * validation accuracy, loss and learning rate. Which epoch it should be is another check's business.
@@ -24,6 +30,15 @@ public final class ConsistencyCheck implements Check {
                     + "savedEpoch (last, or any for labs that restore an earlier epoch's weights; default last), "
                     + "lossTolerance (default 1e-4), accuracyTolerance (default 1e-9)", ConsistencyCheck::create);
 
+    /**
+     * Distinct validation rows among the fitted minibatches from which a run trained on the validation rows: an
+     * honest run fits none, but a data set may hold a few rows twice.
+     */
+    static final int SUSPICIOUS_VALIDATION_ROWS = 10;
+    /** Validation accuracy minus test accuracy from which training on the validation rows is suspected. */
+    static final double SUSPICIOUS_ACCURACY_GAP = 0.03;
+    /** Test loss over validation loss from which training on the validation rows is suspected. */
+    static final double SUSPICIOUS_LOSS_RATIO = 3;
     private final List<String> runs;
     private final boolean anyEpoch;
     private final double lossTolerance;
@@ -67,13 +82,27 @@ public final class ConsistencyCheck implements Check {
             } else {
                 mismatches.addAll(lastEpochMismatches(run));
             }
+            String changed = changedAfterTraining(run);
+            if (changed != null) {
+                mismatches.add(changed);
+            }
+            if (run.validationRowsFitted() >= SUSPICIOUS_VALIDATION_ROWS) {
+                mismatches.add("run " + run.name() + " fitted " + run.validationRowsFitted() + " distinct rows of the "
+                        + "validation part in its minibatches: it trained on the validation rows, which may only "
+                        + "measure it.");
+            }
+            String validation = validationFarAboveTest(run);
+            if (validation != null) {
+                mismatches.add(validation);
+            }
         }
         if (mismatches.isEmpty()) {
             return CheckOutcome.pass("The recorded curves match the grader's measurements of the saved networks.");
         }
-        return new CheckOutcome(0, "Integrity failure: " + String.join(" ", mismatches) + " The curves were not "
-                + "produced by the saved network: train after the last endEpoch() or edited results make the "
-                + "recorded curves untrustworthy, so the checks that rely on them score nothing.", true);
+        return new CheckOutcome(0, "Integrity failure: " + String.join(" ", mismatches) + " The recorded results "
+                + "were not produced by the saved network as it was trained: training after the last endEpoch(), "
+                + "edited results or a configuration changed after training make them untrustworthy, so the checks "
+                + "that rely on them score nothing.", true);
     }
 
     private List<String> lastEpochMismatches(RunEvidence run) {
@@ -94,6 +123,77 @@ public final class ConsistencyCheck implements Check {
             mismatches.add(learningRate);
         }
         return mismatches;
+    }
+
+    /**
+     * @return how the saved configuration differs from the one the network trained with (as it was when the first
+     *     epoch was recorded), in anything but the learning rate, which schedules change; null when it does not or
+     *     that is unknown
+     */
+    private static String changedAfterTraining(RunEvidence run) {
+        if (run.trainedNetwork() == null) {
+            return null;
+        }
+        List<LayerDescription> trained = run.trainedNetwork().layers();
+        List<LayerDescription> saved = run.network().layers();
+        if (trained.size() != saved.size()) {
+            return "run " + run.name() + "'s saved network has " + saved.size() + " layers, but it trained with "
+                    + trained.size() + ".";
+        }
+        for (int i = 0; i < saved.size(); i++) {
+            String declared = regularization(saved.get(i));
+            String used = regularization(trained.get(i));
+            if (!declared.equals(used)) {
+                return "run " + run.name() + "'s saved configuration declares " + declared + " on layer " + i
+                        + ", but it trained with " + used + " (its configuration when its first epoch was "
+                        + "recorded): regularization put on the configuration after training did nothing.";
+            }
+            declared = layerAndUpdater(saved.get(i));
+            used = layerAndUpdater(trained.get(i));
+            if (!declared.equals(used)) {
+                return "run " + run.name() + "'s saved configuration declares layer " + i + " as " + declared
+                        + ", but it trained as " + used + " (its configuration when its first epoch was recorded).";
+            }
+        }
+        return null;
+    }
+
+    /** @return the layer's kind, shape, activation, updater and clipping: all that training keeps but the rate */
+    private static String layerAndUpdater(LayerDescription layer) {
+        return layer.type() + " " + layer.inputs() + "->" + layer.outputs() + " " + layer.activation() + " with "
+                + layer.updater() + (layer.gradientNormalization().equals("None") ? "" : ", clipped by "
+                + layer.gradientNormalization() + " at " + Numbers.show(layer.gradientNormalizationThreshold()));
+    }
+
+    private static String regularization(LayerDescription layer) {
+        List<String> terms = new ArrayList<>();
+        if (layer.hasDropout()) {
+            terms.add(layer.dropoutType() + (Double.isNaN(layer.retainProbability()) ? ""
+                    : " (retain probability " + Numbers.show(layer.retainProbability()) + ")"));
+        }
+        layer.regularization().forEach(term -> terms.add(term.type() + " " + Numbers.show(term.coefficient())));
+        return terms.isEmpty() ? "no regularization" : String.join(" and ", terms);
+    }
+
+    /**
+     * @return a description when the saved network fits the validation part far better than the hidden test part,
+     *     drawn from the same data; else null. Both are held out from an honest run's training, so they differ by
+     *     sampling noise only: on a few hundred rows, an accuracy gap of {@value #SUSPICIOUS_ACCURACY_GAP} and a test
+     *     loss {@value #SUSPICIOUS_LOSS_RATIO} times the validation loss together are far beyond it. The test
+     *     part's figures stay out of the message, which the student reads.
+     */
+    private static String validationFarAboveTest(RunEvidence run) {
+        Measurement validation = run.validation();
+        Measurement test = run.test();
+        if (validation == null || test == null
+                || !(validation.accuracy() - test.accuracy() >= SUSPICIOUS_ACCURACY_GAP)
+                || !(validation.loss() * SUSPICIOUS_LOSS_RATIO <= test.loss())) {
+            return null;
+        }
+        return "run " + run.name() + "'s saved network classifies " + Numbers.percent(validation.accuracy())
+                + " of the validation part correctly (loss " + Numbers.show(validation.loss()) + "), far better "
+                + "than the hidden test part drawn from the same data (its figures are for the instructor): it looks "
+                + "trained on the validation rows, which may only measure it.";
     }
 
     /** @return how the saved configuration's learning rate differs from the epoch's, or null when it does not */

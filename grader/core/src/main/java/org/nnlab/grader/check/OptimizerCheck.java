@@ -8,7 +8,8 @@ import org.nnlab.protocol.EpochRecord;
 
 /**
  * A run uses the expected updater and initial learning rate; optionally the rate never changes and the network has
- * no regularization at all (no dropout, L1, L2 or weight decay).
+ * no regularization at all (no dropout, L1, L2 or weight decay). The updater and regularization are judged on the
+ * configuration the run trained with where the harness recorded it, else on the saved one.
  */
 public final class OptimizerCheck implements Check {
 
@@ -50,7 +51,7 @@ public final class OptimizerCheck implements Check {
             return CheckOutcome.fail("Run " + run + " has no saved network and curves to check its optimizer.");
         }
         List<String> problems = new ArrayList<>();
-        for (LayerDescription layer : evidenceOfRun.network().layers()) {
+        for (LayerDescription layer : evidenceOfRun.trainedOrSavedNetwork().layers()) {
             if (layer.hasUpdater() && !layer.updater().equals(updater)) {
                 problems.add("found the " + layer.updater() + " updater on a " + layer.type() + "; expected "
                         + updater + ".");
@@ -74,7 +75,7 @@ public final class OptimizerCheck implements Check {
             }
         }
         if (noRegularization) {
-            for (LayerDescription layer : evidenceOfRun.network().layers()) {
+            for (LayerDescription layer : evidenceOfRun.trainedOrSavedNetwork().layers()) {
                 if (layer.hasDropout() || !layer.regularization().isEmpty()) {
                     problems.add("found " + (layer.hasDropout() ? "dropout" : layer.regularization().get(0).type())
                             + " on a " + layer.type() + "; expected no regularization at all in this baseline run.");

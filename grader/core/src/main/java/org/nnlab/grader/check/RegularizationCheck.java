@@ -10,7 +10,8 @@ import org.nnlab.grader.network.RegularizationTerm;
  * A run's network has weight decay (or L2) of the expected coefficient and dropout of the expected drop
  * probability. Knows DL4J's traps: {@code dropOut(x)} takes the probability to RETAIN, and in 1.0.0-M2.1 the global
  * {@code NeuralNetConfiguration.Builder.weightDecay(x)} lists weight decay twice on each layer, doubling it.
- * Half the points for each of the two.
+ * Half the points for each of the two. It judges the configuration the run trained with where the harness recorded
+ * it (regularization put on the configuration after training did nothing), else the saved one.
  */
 public final class RegularizationCheck implements Check {
 
@@ -44,7 +45,7 @@ public final class RegularizationCheck implements Check {
         if (evidenceOfRun == null || evidenceOfRun.network() == null) {
             return CheckOutcome.fail("Run " + run + " has no saved network whose regularization could be checked.");
         }
-        List<LayerDescription> layers = evidenceOfRun.network().layers();
+        List<LayerDescription> layers = evidenceOfRun.trainedOrSavedNetwork().layers();
         String decay = weightDecayProblem(layers);
         String dropout = dropoutProblem(layers);
         if (decay == null && dropout == null) {

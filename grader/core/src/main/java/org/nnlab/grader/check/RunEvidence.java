@@ -19,15 +19,34 @@ import org.nnlab.protocol.LayerSymmetry;
  *                       {@code evaluate.trainingSubset} names, or null
  * @param symmetry       the distinct units of each layer with weights of the saved network, as the evaluation
  *                       sandbox counted them; empty when unknown
+ * @param trainedNetwork the configuration the network had when its first epoch was recorded, i.e. what it trained
+ *                       with (untrusted, like the curves); null when unknown
+ * @param validationRowsFitted how many distinct validation rows the harness saw among the minibatches the network
+ *                       fitted (untrusted, like the curves)
  */
 public record RunEvidence(String name, List<EpochRecord> epochs, NetworkDescription network, String problem,
                           Measurement validation, Measurement test, Measurement trainingSubset,
-                          List<LayerSymmetry> symmetry) {
+                          List<LayerSymmetry> symmetry, NetworkDescription trainedNetwork, int validationRowsFitted) {
 
     /** Copies the lists. */
     public RunEvidence {
         epochs = List.copyOf(epochs);
         symmetry = List.copyOf(symmetry);
+    }
+
+    /** Evidence of a run whose trained configuration is unknown. */
+    public RunEvidence(String name, List<EpochRecord> epochs, NetworkDescription network, String problem,
+                       Measurement validation, Measurement test, Measurement trainingSubset,
+                       List<LayerSymmetry> symmetry) {
+        this(name, epochs, network, problem, validation, test, trainingSubset, symmetry, null, 0);
+    }
+
+    /**
+     * @return the configuration the network trained with where it is known, else the saved one: what regularization
+     *     checks judge, since regularization put on the configuration after training did nothing
+     */
+    public NetworkDescription trainedOrSavedNetwork() {
+        return trainedNetwork != null ? trainedNetwork : network;
     }
 
     /** Evidence of a run measured on the validation and test parts only. */

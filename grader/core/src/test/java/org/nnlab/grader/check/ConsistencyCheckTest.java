@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nnlab.grader.lab.LabException;
+import org.nnlab.grader.network.NetworkDescription;
 import org.nnlab.protocol.EpochRecord;
 
 class ConsistencyCheckTest {
@@ -69,6 +71,72 @@ class ConsistencyCheckTest {
     }
 
     @Test
+    void regularizationOnTheSavedConfigurationThatTheNetworkDidNotTrainWithIsAnIntegrityFailure() {
+        CheckOutcome outcome = evaluateB(Fixtures.network("A"));
+
+        assertTrue(outcome.integrityFailure());
+        assertTrue(outcome.message().startsWith("Integrity failure: run B's saved configuration declares WeightDecay "
+                + "0.0001 on layer 0, but it trained with no regularization (its configuration when its first epoch "
+                + "was recorded): regularization put on the configuration after training did nothing."),
+                outcome.message());
+    }
+
+    @Test
+    void anUpdaterSwappedOnTheSavedConfigurationAfterTrainingIsAnIntegrityFailure() {
+        CheckOutcome outcome = evaluateB(Fixtures.network("B", json -> {
+            for (int i = 0; i < 3; i++) {
+                ((ObjectNode) Fixtures.layer(json, i).get("iupdater")).put("@class",
+                        "org.nd4j.linalg.learning.config.Sgd");
+            }
+        }));
+
+        assertTrue(outcome.integrityFailure());
+        assertTrue(outcome.message().contains("run B's saved configuration declares layer 0 as DenseLayer 64->128 "
+                + "ReLU with Adam, but it trained as DenseLayer 64->128 ReLU with Sgd (its configuration when its "
+                + "first epoch was recorded)."), outcome.message());
+    }
+
+    @Test
+    void theRegularizationItTrainedWithKeptOnTheSavedConfigurationPasses() {
+        CheckOutcome outcome = evaluateB(Fixtures.network("B"));
+
+        assertEquals(1, outcome.fraction(), outcome.message());
+    }
+
+    @Test
+    void aValidationPartFitFarBetterThanTheHiddenTestPartIsAnIntegrityFailure() {
+        CheckOutcome outcome = evaluate(new Measurement(last.validationAccuracy(), last.validationLoss()),
+                new Measurement(0.94, 0.15));
+
+        assertTrue(outcome.integrityFailure());
+        assertTrue(outcome.message().startsWith("Integrity failure: run A's saved network classifies 98% of the "
+                + "validation part correctly (loss 0.03), far better than the hidden test part drawn from the same "
+                + "data (its figures are for the instructor): it looks trained on the validation rows, which may "
+                + "only measure it."), outcome.message());
+        assertFalse(outcome.message().contains("94%"), "the hidden test accuracy stays hidden from the student");
+    }
+
+    @Test
+    void validationRowsInTheFittedMinibatchesAreAnIntegrityFailure() {
+        CheckOutcome outcome = check.evaluate(Fixtures.evidence(Map.of("A", new RunEvidence("A", epochs,
+                Fixtures.network("A"), null, new Measurement(last.validationAccuracy(), last.validationLoss()), null,
+                null, List.of(), null, 270)), Map.of(), Map.of()));
+
+        assertTrue(outcome.integrityFailure());
+        assertTrue(outcome.message().startsWith("Integrity failure: run A fitted 270 distinct rows of the validation "
+                + "part in its minibatches: it trained on the validation rows, which may only measure it."),
+                outcome.message());
+    }
+
+    @Test
+    void aTestPartASamplingNoiseWorseThanTheValidationPartPasses() {
+        CheckOutcome outcome = evaluate(new Measurement(last.validationAccuracy(), last.validationLoss()),
+                new Measurement(0.955, 0.08));
+
+        assertEquals(1, outcome.fraction(), outcome.message());
+    }
+
+    @Test
     void anUnknownSavedEpochIsRefused() {
         LabException error = assertThrows(LabException.class, () -> Fixtures.check(ConsistencyCheck.TYPE,
                 "{runs: [A], savedEpoch: best}"));
@@ -78,6 +146,20 @@ class ConsistencyCheckTest {
 
     private CheckOutcome evaluate(Measurement measured) {
         return check.evaluate(evidence(measured));
+    }
+
+    private CheckOutcome evaluate(Measurement validation, Measurement test) {
+        return check.evaluate(Fixtures.evidence(Map.of("A", new RunEvidence("A", epochs, Fixtures.network("A"), null,
+                validation, test)), Map.of(), Map.of()));
+    }
+
+    /** @return run B, saved with its reference configuration, judged with the configuration it trained with */
+    private CheckOutcome evaluateB(NetworkDescription trained) {
+        List<EpochRecord> slower = Fixtures.epochs(40, e -> 0.00025);
+        EpochRecord end = slower.get(39);
+        return Fixtures.check(ConsistencyCheck.TYPE, "{runs: [B]}").evaluate(Fixtures.evidence(Map.of("B",
+                new RunEvidence("B", slower, Fixtures.network("B"), null, new Measurement(end.validationAccuracy(),
+                        end.validationLoss()), null, null, List.of(), trained, 0)), Map.of(), Map.of()));
     }
 
     private Evidence evidence(Measurement measured) {

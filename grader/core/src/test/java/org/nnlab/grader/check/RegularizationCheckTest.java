@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,16 @@ class RegularizationCheckTest {
 
         assertEquals(1, outcome.fraction());
         assertEquals("Run B has weight decay 0.0001 and dropout with drop probability 0.2.", outcome.message());
+    }
+
+    @Test
+    void regularizationPutOnTheConfigurationAfterTrainingEarnsNothing() {
+        CheckOutcome outcome = check.evaluate(Fixtures.evidence(Map.of("B", new RunEvidence("B", List.of(),
+                Fixtures.network("B"), null, null, null, null, List.of(), Fixtures.network("A"), 0)), Map.of(),
+                Map.of()));
+
+        assertEquals(0, outcome.fraction());
+        assertTrue(outcome.message().startsWith("Run B: found no weight decay or L2"), outcome.message());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.nnlab.harness.evaluate;
 
 import java.io.IOException;
+import java.io.InvalidClassException;
+import java.io.ObjectInputFilter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +22,15 @@ import org.nnlab.protocol.ProtocolJson;
  * Entry point of the evaluation sandbox: {@code EvaluationMain JOB_JSON}. No student class is on its class path:
  * it loads each saved network and writes its class probabilities for each input, in inference mode, and reports
  * how many distinct units each of its layers has ({@link UnitSymmetry}). It never sees a label.
+ *
+ * <p>The networks were saved by untrusted code, so nothing in them is deserialized as a Java object (DL4J reads a
+ * {@code preprocessor.bin} entry with {@code ObjectInputStream}, which a crafted file could use to hang or take over
+ * this JVM), and a network too large to load fails its own run only.
  */
 public final class EvaluationMain {
+    /** This JVM's filter of every Java deserialization: nothing it loads needs one. */
+    private static final ObjectInputFilter NO_DESERIALIZATION = info -> ObjectInputFilter.Status.REJECTED;
+
     private EvaluationMain() {
     }
 
@@ -36,6 +45,9 @@ public final class EvaluationMain {
         for (Map.Entry<String, String> input : job.inputs().entrySet()) {
             inputs.put(input.getKey(), Tensors.features(Matrix.read(Path.of(input.getValue()))));
         }
+        if (ObjectInputFilter.Config.getSerialFilter() != NO_DESERIALIZATION) {
+            ObjectInputFilter.Config.setSerialFilter(NO_DESERIALIZATION);
+        }
         long start = System.nanoTime();
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, List<LayerSymmetry>> symmetry = new LinkedHashMap<>();
@@ -47,12 +59,22 @@ public final class EvaluationMain {
                     Tensors.matrix(network.output(input.getValue(), false))
                             .write(output.resolve(EvaluationJob.predictionsFile(run.getKey(), input.getKey())));
                 }
-            } catch (Exception | LinkageError e) {
-                errors.put(run.getKey(), e.toString());
+            } catch (Exception | LinkageError | OutOfMemoryError e) {
+                errors.put(run.getKey(), describe(e));
             }
         }
         timings.put("evaluationMillis", (System.nanoTime() - start) / 1_000_000);
         ProtocolJson.write(output.resolve(EvaluationJob.REPORT_FILE), new EvaluationReport(errors, timings,
                 symmetry));
+    }
+
+    /** @return why a network could not be loaded or run, naming a refused Java-serialized object as such */
+    static String describe(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidClassException && String.valueOf(cause.getMessage()).contains("REJECTED")) {
+                return "it holds a Java-serialized object, which the grader never deserializes (" + failure + ")";
+            }
+        }
+        return failure.toString();
     }
 }

@@ -17,20 +17,24 @@ import org.nnlab.protocol.ProgressLine;
 
 /**
  * Records one tracked run: a listener collects the score and the gradient norm of every minibatch, and each
- * {@link #endEpoch()} measures the validation part in inference mode and reads the updater's learning rate.
+ * {@link #endEpoch()} measures the validation part in inference mode and reads the updater's learning rate. The
+ * first {@code endEpoch()} also keeps the network's configuration, so that the grader can tell regularization the
+ * network trained with from regularization put on its configuration afterwards, and the listener notes every
+ * validation row the network fits (it should fit none).
  */
 final class RunRecorder implements TrackedRun {
     private final String name;
     private final MultiLayerNetwork network;
     private final INDArray validationFeatures;
     private final int[] validationLabels;
-    private final ScoreListener listener = new ScoreListener();
+    private final ScoreListener listener;
     private final List<EpochRecord> epochs = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final java.util.function.Consumer<ProgressLine> progress;
     private final long trackedNanos = System.nanoTime();
     private long lastEpochNanos = trackedNanos;
     private long measuringNanos;
+    private String trainedConfiguration;
 
     RunRecorder(String name, MultiLayerNetwork network, INDArray validationFeatures, int[] validationLabels,
                 java.util.function.Consumer<ProgressLine> progress) {
@@ -39,6 +43,7 @@ final class RunRecorder implements TrackedRun {
         this.network = network;
         this.validationFeatures = validationFeatures;
         this.validationLabels = validationLabels;
+        this.listener = new ScoreListener(new FittedRows(validationFeatures));
         network.addListeners(listener);
     }
 
@@ -57,6 +62,9 @@ final class RunRecorder implements TrackedRun {
                 ClassificationMetrics.accuracy(probabilities, validationLabels), learningRate(), listener.count,
                 listener.meanGradientNorm());
         epochs.add(epoch);
+        if (trainedConfiguration == null) {
+            trainedConfiguration = network.getLayerWiseConfigurations().toJson();
+        }
         progress.accept(new ProgressLine(name, epoch));
         listener.reset();
         lastEpochNanos = System.nanoTime();
@@ -90,6 +98,19 @@ final class RunRecorder implements TrackedRun {
         return List.copyOf(epochs);
     }
 
+    /** @return how many distinct validation rows were among the minibatches the network fitted */
+    synchronized int validationRowsFitted() {
+        return listener.validationRows.count();
+    }
+
+    /**
+     * @return the network's configuration JSON as it was when the first epoch was recorded, i.e. what it trained
+     *     with; null before that
+     */
+    synchronized String trainedConfiguration() {
+        return trainedConfiguration;
+    }
+
     synchronized List<String> warnings() {
         return List.copyOf(warnings);
     }
@@ -106,18 +127,23 @@ final class RunRecorder implements TrackedRun {
     }
 
     /**
-     * Sums the score of each minibatch update and the L2 norm of its gradient. DL4J calls
-     * {@code onGradientCalculation} once backpropagation has computed the gradient summed over the minibatch, before
-     * the updater divides it by the minibatch size, clips it (gradient normalization), adds regularization and turns
-     * it into a step, all in place. The norm recorded is that of the minibatch's mean gradient, as clipping receives
-     * it: one reduction per update and no extra forward pass.
+     * Sums the score of each minibatch update and the L2 norm of its gradient, and notes the validation rows among
+     * its features. DL4J calls {@code onGradientCalculation} once backpropagation has computed the gradient summed
+     * over the minibatch, before the updater divides it by the minibatch size, clips it (gradient normalization),
+     * adds regularization and turns it into a step, all in place. The norm recorded is that of the minibatch's mean
+     * gradient, as clipping receives it: one reduction per update and no extra forward pass.
      */
     private static final class ScoreListener extends BaseTrainingListener implements TrainingListener {
+        private final FittedRows validationRows;
         private double sum;
         private int count;
         private double gradientNormSum;
         private int gradients;
         private long nanos;
+
+        ScoreListener(FittedRows validationRows) {
+            this.validationRows = validationRows;
+        }
 
         @Override
         public void onGradientCalculation(Model model) {
@@ -135,6 +161,7 @@ final class RunRecorder implements TrackedRun {
             long start = System.nanoTime();
             sum += model.score();
             count++;
+            validationRows.fitted(model.input());
             nanos += System.nanoTime() - start;
         }
 

@@ -55,7 +55,8 @@ public final class TrainingMain {
                 warnings.add("run " + recorder.name() + ": the network could not be saved: " + e);
                 file = null;
             }
-            runs.put(recorder.name(), new RunLog(recorder.epochs(), file));
+            runs.put(recorder.name(), new RunLog(recorder.epochs(), file, recorder.trainedConfiguration(),
+                    recorder.validationRowsFitted()));
             warnings.addAll(recorder.warnings());
         }
         timings.put("savingMillis", millisSince(start));

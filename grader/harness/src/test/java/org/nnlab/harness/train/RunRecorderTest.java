@@ -1,17 +1,20 @@
 package org.nnlab.harness.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
@@ -73,6 +76,40 @@ class RunRecorderTest {
 
         assertTrue(Double.isFinite(recorder.epochs().get(0).gradientNorm()));
         assertTrue(Double.isNaN(recorder.epochs().get(1).gradientNorm()));
+    }
+
+    @Test
+    void theConfigurationIsKeptAsItWasWhenTheFirstEpochWasRecorded() {
+        MultiLayerNetwork network = network(GradientNormalization.None);
+        RunRecorder recorder = new RunRecorder("A", network, batch.getFeatures(), new int[] {0, 1, 2, 3, 0, 1, 2, 3},
+                progress::add);
+        network.fit(batch);
+        recorder.endEpoch();
+        String trained = network.getLayerWiseConfigurations().toJson();
+
+        network.getLayerWiseConfigurations().getConf(1).getLayer().setIDropout(new Dropout(0.5));
+        network.fit(batch);
+        recorder.endEpoch();
+
+        assertEquals(trained, recorder.trainedConfiguration());
+        assertTrue(network.getLayerWiseConfigurations().toJson().contains("Dropout"));
+        assertFalse(recorder.trainedConfiguration().contains("Dropout"));
+    }
+
+    @Test
+    void validationRowsInTheFittedMinibatchesAreCountedOnce() {
+        MultiLayerNetwork network = network(GradientNormalization.None);
+        INDArray validation = batch.getFeatures().getRows(1, 2, 5);
+        RunRecorder recorder = new RunRecorder("A", network, validation, new int[] {1, 2, 1}, progress::add);
+
+        network.fit(new DataSet(batch.getFeatures().getRows(0, 3, 4), batch.getLabels().getRows(0, 3, 4)));
+        recorder.endEpoch();
+        assertEquals(0, recorder.validationRowsFitted(), "training rows only");
+        network.fit(batch);
+        network.fit(batch);
+        recorder.endEpoch();
+
+        assertEquals(3, recorder.validationRowsFitted());
     }
 
     /** @return a 4-6-4 network with element-wise clipping at 1e-3, or the given normalization */
