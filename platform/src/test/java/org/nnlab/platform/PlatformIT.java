@@ -9,7 +9,13 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,6 +69,44 @@ class PlatformIT {
 
         assertEquals(302, response.statusCode());
         assertTrue(response.headers().firstValue("Location").orElse("").endsWith("/login"));
+    }
+
+    @Test
+    void aPageAskedForBeforeTheLoginIsShownAfterIt() throws Exception {
+        Browserless student = new Browserless(server.url());
+        assertEquals(302, student.get("/labs/" + LAB).statusCode());
+
+        HttpResponse<String> loggedIn = student.login("student2", PASSWORD);
+
+        assertEquals(302, loggedIn.statusCode());
+        assertTrue(loggedIn.headers().firstValue("Location").orElse("").endsWith("/labs/" + LAB),
+                loggedIn.headers().toString());
+    }
+
+    @Test
+    void pagesOfLoggedInStudentsAskedForAllAtOnceAreNeverForbidden() throws Exception {
+        List<Browserless> students = new ArrayList<>();
+        for (String name : List.of("student6", "student7", "student16")) {
+            Browserless student = new Browserless(server.url());
+            assertEquals(302, student.login(name, PASSWORD).statusCode());
+            students.add(student);
+        }
+        ExecutorService requests = Executors.newFixedThreadPool(24);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 240; i++) {
+                Browserless student = students.get(i % students.size());
+                String page = i % 2 == 0 ? "/" : "/labs/" + LAB;
+                statuses.add(requests.submit(() -> student.get(page).statusCode()));
+            }
+            Map<Integer, Integer> counts = new TreeMap<>();
+            for (Future<Integer> status : statuses) {
+                counts.merge(status.get(), 1, Integer::sum);
+            }
+            assertEquals(Map.of(200, 240), counts, "status: number of requests");
+        } finally {
+            requests.shutdownNow();
+        }
     }
 
     @Test

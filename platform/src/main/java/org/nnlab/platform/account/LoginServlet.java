@@ -17,9 +17,10 @@ import java.util.Optional;
 import org.nnlab.platform.web.Pages;
 
 /**
- * The login page (GET) and the login itself (POST): the credentials go to Jakarta Security, which checks them
- * against the accounts table and then continues to the page first asked for, or the home page. Guessing is throttled
- * ({@link LoginThrottle}: 429 with the time to wait), and the session gets a new id at each login.
+ * The login page (GET) and the login itself (POST): the credentials go to Jakarta Security ({@link LoginMechanism}),
+ * which checks them against the accounts table; then the student continues to the page first asked for, or the home
+ * page. Guessing is throttled ({@link LoginThrottle}: 429 with the time to wait), and the session gets a new id at
+ * each login.
  */
 @WebServlet("/login")
 public class LoginServlet extends HttpServlet {
@@ -63,10 +64,10 @@ public class LoginServlet extends HttpServlet {
                 .credential(new UsernamePasswordCredential(username, new Password(value(request.getParameter(
                         "password"))))).newAuthentication(true));
         switch (status) {
-            case SEND_CONTINUE -> throttle.succeeded(username); // the container redirects to the page first asked for
             case SUCCESS -> {
                 throttle.succeeded(username);
-                response.sendRedirect(request.getContextPath() + "/");
+                String page = LoginMechanism.takeContinuation(request.getSession());
+                response.sendRedirect(page != null ? page : request.getContextPath() + "/");
             }
             default -> {
                 throttle.failed(username, request.getRemoteAddr());

@@ -2,19 +2,16 @@ package org.nnlab.platform.config;
 
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.security.enterprise.authentication.mechanism.http.CustomFormAuthenticationMechanismDefinition;
-import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
 import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import org.nnlab.platform.account.Passwords;
 import org.nnlab.platform.account.Role;
 
 /**
- * Form login (the platform's own login page and servlet, see {@code LoginServlet}) against the accounts table, passwords hashed with PBKDF2 (HMAC-SHA256, 210,000 iterations), and the two
- * roles: student and instructor.
+ * The accounts table as the identity store, passwords hashed with PBKDF2 (HMAC-SHA256, 210,000 iterations), and the
+ * two roles: student and instructor. The login itself is the platform's own page and servlet ({@code LoginServlet})
+ * and mechanism ({@code LoginMechanism}).
  */
-@CustomFormAuthenticationMechanismDefinition(loginToContinue = @LoginToContinue(loginPage = "/login",
-        errorPage = "/login?error=1", useForwardToLogin = false))
 @DatabaseIdentityStoreDefinition(dataSourceLookup = "java:app/jdbc/nnlab",
         callerQuery = "SELECT PASSWORD_HASH FROM USER_ACCOUNT WHERE USERNAME = ?",
         groupsQuery = "SELECT ROLE FROM USER_ACCOUNT WHERE USERNAME = ?",
