@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.nnlab.datasets.obtain.CacheDirectory;
 import org.nnlab.grader.lab.Lab;
 import org.nnlab.grader.reliability.Reliability;
@@ -65,6 +66,7 @@ import org.nnlab.grader.submission.SubmissionException;
  */
 @Reliability("hostile submissions")
 @Execution(ExecutionMode.CONCURRENT)
+@Isolated("after each case it checks that no job of this JVM left a process, a cgroup or a folder behind")
 class HostileSubmissionsIT {
     private static final String THREW = "train() threw an exception:\n";
     /** Gradings hold it shared; the checks after each case hold it alone, so that no job is in flight then. */
