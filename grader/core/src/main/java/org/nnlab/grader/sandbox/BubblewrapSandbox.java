@@ -23,7 +23,8 @@ import java.util.concurrent.CancellationException;
  *
  * <p>It fails closed: the first {@link #run} (or {@link #probe()}) checks once that this machine can sandbox, with a
  * trial run through the full wrapper, and where it cannot, every {@link #run} throws
- * {@link SandboxUnavailableException} saying what is missing. Nothing is ever run unsandboxed by this class.
+ * {@link SandboxUnavailableException} saying what is missing. Nothing is ever run unsandboxed by this class. That
+ * check also kills and removes the job cgroups that graders no longer running left behind.
  *
  * <p>How an outcome is read:
  * <ul>
@@ -144,6 +145,7 @@ public final class BubblewrapSandbox implements Sandbox {
             requireRoot();
             requireUserNamespaces();
             CgroupHierarchy cgroups = CgroupHierarchy.detect();
+            cgroups.removeAbandonedJobs();
             try {
                 cgroups.createJob(TRIAL_LIMITS.memoryBytes(), TRIAL_LIMITS.maxProcesses()).close();
             } catch (IOException e) {

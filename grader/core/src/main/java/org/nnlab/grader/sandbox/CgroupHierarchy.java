@@ -4,9 +4,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Where this machine lets nnlab create per-job cgroups with the memory and pids controllers.
@@ -31,6 +38,8 @@ final class CgroupHierarchy {
 
     private static final String JOBS_DIR = "nnlab";
     private static final AtomicLong JOB_COUNTER = new AtomicLong();
+    private static final Pattern JOB_NAME = Pattern.compile("(\\d+)-\\d+");
+    private static final Logger LOG = Logger.getLogger(CgroupHierarchy.class.getName());
 
     private final Version version;
     private final Path memoryJobs;
@@ -98,6 +107,40 @@ final class CgroupHierarchy {
     CgroupJob createJob(long memoryBytes, long maxProcesses) throws IOException {
         String name = ProcessHandle.current().pid() + "-" + JOB_COUNTER.incrementAndGet();
         return CgroupJob.create(version, memoryJobs.resolve(name), pidsJobs.resolve(name), memoryBytes, maxProcesses);
+    }
+
+    /**
+     * Kills and removes the job cgroups of graders that no longer run: a grader killed mid-job leaves its jobs'
+     * cgroups behind, with any process its kill missed.
+     *
+     * @return the names of the jobs removed
+     */
+    List<String> removeAbandonedJobs() {
+        Set<String> names = new TreeSet<>();
+        for (Path parent : jobParents()) {
+            try (Stream<Path> jobs = Files.list(parent)) {
+                jobs.map(job -> job.getFileName().toString()).filter(CgroupHierarchy::ofAGraderGone)
+                        .forEach(names::add);
+            } catch (IOException unreadable) {
+                // nothing to remove there
+            }
+        }
+        List<String> removed = new ArrayList<>();
+        for (String name : names) {
+            try {
+                CgroupJob.existing(version, memoryJobs.resolve(name), pidsJobs.resolve(name)).close();
+                removed.add(name);
+            } catch (IllegalStateException survived) {
+                LOG.warning("an abandoned job cgroup could not be removed: " + survived.getMessage());
+            }
+        }
+        return removed;
+    }
+
+    /** @return whether a job cgroup's name ({@code GRADERPID-N}) is that of a grader process no longer running */
+    private static boolean ofAGraderGone(String name) {
+        Matcher job = JOB_NAME.matcher(name);
+        return job.matches() && ProcessHandle.of(Long.parseLong(job.group(1))).isEmpty();
     }
 
     private static Optional<Path> v1Directory(List<String> mounts, List<String> own, String controller) {

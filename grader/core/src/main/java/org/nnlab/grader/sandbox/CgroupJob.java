@@ -39,6 +39,16 @@ final class CgroupJob implements AutoCloseable {
     }
 
     /**
+     * @param version   the cgroup version
+     * @param memoryDir an existing job's directory in the memory hierarchy
+     * @param pidsDir   its directory in the pids hierarchy (the same as memoryDir on v2)
+     * @return that job, e.g. one that a grader killed mid-job left behind, to {@link #close()} it
+     */
+    static CgroupJob existing(CgroupHierarchy.Version version, Path memoryDir, Path pidsDir) {
+        return new CgroupJob(version, memoryDir, pidsDir);
+    }
+
+    /**
      * Creates the job's directories and sets its limits; removes them again when a limit cannot be set.
      *
      * @param version      the cgroup version

@@ -71,6 +71,25 @@ class BubblewrapSandboxTest {
     }
 
     @Test
+    void jobCgroupsOfAGraderNoLongerRunningAreRemovedAndThoseOfALivingOneKept() throws IOException {
+        CgroupHierarchy cgroups = CgroupHierarchy.detect();
+        long gone = ProcessHandle.current().pid() + 1;
+        while (ProcessHandle.of(gone).isPresent()) {
+            gone++;
+        }
+        Path abandoned = cgroups.jobParents().get(0).resolve(gone + "-1");
+        Files.createDirectory(abandoned);
+        try (CgroupJob living = cgroups.createJob(64L << 20, 16)) {
+            List<Path> mine = SandboxLeftovers.jobCgroupsOfThisJvm();
+
+            assertEquals(List.of(gone + "-1"), cgroups.removeAbandonedJobs());
+            assertFalse(Files.exists(abandoned));
+            assertFalse(mine.isEmpty());
+            assertEquals(mine, SandboxLeftovers.jobCgroupsOfThisJvm(), "this JVM's job is kept");
+        }
+    }
+
+    @Test
     void describeNamesBubblewrapAndTheCgroupVersion() {
         assertTrue(sandbox.describe().matches("bubblewrap \\d+\\.\\d+\\.\\d+, cgroup v[12]"), sandbox.describe());
     }
