@@ -52,7 +52,10 @@ public final class SubmissionCompiler {
      */
     public CompileResult compile(Map<String, String> sources, Path sourceDir, Path classesDir) throws IOException {
         List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/javac").toString(), "-J-Xmx512m",
-                "-J-XX:ActiveProcessorCount=1", "-J-XX:+UseSerialGC", "-J-XX:-UsePerfData", "-proc:none",
+                "-J-XX:ActiveProcessorCount=1", "-J-XX:+UseSerialGC", "-J-XX:-UsePerfData",
+                // javac runs for about a second: the quick C1 compiler alone makes that 40 % shorter (digits
+                // reference, unsandboxed, idle machine: 1.5 s with C2 as well, 0.9 s with C1 only)
+                "-J-XX:TieredStopAtLevel=1", "-proc:none",
                 "-encoding", "UTF-8", "-Xmaxerrs", "50", "-nowarn", "-g", "-implicit:none", "-d", classesDir.toString(),
                 "-cp", classpath.stream().map(Path::toString).collect(Collectors.joining(":"))));
         for (Map.Entry<String, String> source : sources.entrySet()) {
