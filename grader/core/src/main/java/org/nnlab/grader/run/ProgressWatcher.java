@@ -37,10 +37,14 @@ final class ProgressWatcher implements AutoCloseable {
     private void follow() {
         while (running) {
             readNewLines();
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                return;
+            synchronized (this) {
+                try {
+                    if (running) {
+                        wait(POLL_MILLIS);
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
         }
     }
@@ -92,11 +96,16 @@ final class ProgressWatcher implements AutoCloseable {
         return -1;
     }
 
-    /** Stops following, after delivering what the file holds now. */
+    /**
+     * Stops following, after delivering what the file holds now. It never interrupts the following thread: the
+     * consumer may be writing to a database (H2 closes its whole database when a thread is interrupted in a write).
+     */
     @Override
     public void close() {
         running = false;
-        thread.interrupt();
+        synchronized (this) {
+            notifyAll();
+        }
         try {
             thread.join(2000);
         } catch (InterruptedException e) {

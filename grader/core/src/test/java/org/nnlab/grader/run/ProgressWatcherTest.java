@@ -1,6 +1,7 @@
 package org.nnlab.grader.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +10,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnlab.protocol.EpochRecord;
@@ -41,6 +44,26 @@ class ProgressWatcherTest {
         new ProgressWatcher(file, seen::add).close();
 
         assertEquals(List.of(), seen);
+    }
+
+    @Test
+    void closingNeverInterruptsAConsumerThatIsStillWriting() throws Exception {
+        Path file = Files.writeString(temp.resolve("progress.jsonl"), ProtocolJson.line(line("A", 1)) + "\n");
+        CountDownLatch writing = new CountDownLatch(1);
+        List<Boolean> interrupted = Collections.synchronizedList(new ArrayList<>());
+        ProgressWatcher watcher = new ProgressWatcher(file, line -> {
+            writing.countDown();
+            long end = System.nanoTime() + 300_000_000L;
+            while (System.nanoTime() < end) {
+                Thread.onSpinWait(); // a slow write, e.g. to a database
+            }
+            interrupted.add(Thread.currentThread().isInterrupted());
+        });
+        assertTrue(writing.await(10, TimeUnit.SECONDS));
+
+        watcher.close();
+
+        assertEquals(List.of(false), interrupted);
     }
 
     private static ProgressLine line(String run, int epoch) {
