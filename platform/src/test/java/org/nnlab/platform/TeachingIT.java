@@ -249,8 +249,8 @@ class TeachingIT {
                 "not a zip".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         assertEquals(400, invalid.statusCode());
-        assertTrue(invalid.body().contains("digits-bad/lab.yaml: field &#39;limits.heapMb&#39; must be an integer of "
-                + "at least 64"), invalid.body());
+        assertTrue(invalid.body().contains("digits-bad/lab.yaml: field &#39;limits.heapMb&#39; must be an integer "
+                + "from 64 to 16384"), invalid.body());
         assertEquals(400, notAZip.statusCode());
         assertTrue(notAZip.body().contains("The zip is empty") || notAZip.body().contains("not a valid zip"));
         assertEquals(302, failing.statusCode(), failing.body());
