@@ -106,6 +106,33 @@ public abstract class Forgery implements LabSolution, LabContext {
         throw new IOException(zip + " has no " + name);
     }
 
+    /** @return the harness's own list of the epochs it recorded for a run, read with reflection */
+    @SuppressWarnings("unchecked")
+    protected List<Object> recordedEpochs(String run) throws ReflectiveOperationException {
+        Object recorder = runs.get(run);
+        java.lang.reflect.Field field = recorder.getClass().getDeclaredField("epochs");
+        field.setAccessible(true);
+        return (List<Object>) field.get(recorder);
+    }
+
+    /** @return a copy of a recorded epoch with the validation figures given; NaN keeps a figure as it was */
+    protected static Object withValidation(Object epoch, double accuracy, double loss)
+            throws ReflectiveOperationException {
+        java.lang.reflect.RecordComponent[] components = epoch.getClass().getRecordComponents();
+        Class<?>[] types = new Class<?>[components.length];
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            String name = components[i].getName();
+            values[i] = name.equals("validationAccuracy") && !Double.isNaN(accuracy) ? accuracy
+                    : name.equals("validationLoss") && !Double.isNaN(loss) ? loss
+                    : components[i].getAccessor().invoke(epoch);
+        }
+        java.lang.reflect.Constructor<?> constructor = epoch.getClass().getDeclaredConstructor(types);
+        constructor.setAccessible(true);
+        return constructor.newInstance(values);
+    }
+
     /** Something a forger does that may fail. */
     protected interface Forger {
         void run() throws Exception;

@@ -1,6 +1,3 @@
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
-import java.lang.reflect.RecordComponent;
 import java.util.List;
 
 /**
@@ -9,29 +6,11 @@ import java.util.List;
  */
 public class Solution extends Forgery {
     @Override
-    @SuppressWarnings("unchecked")
     protected void after() throws Exception {
-        Object recorder = runs.get("A");
-        Field field = recorder.getClass().getDeclaredField("epochs");
-        field.setAccessible(true);
-        List<Object> epochs = (List<Object>) field.get(recorder);
+        List<Object> epochs = recordedEpochs("A");
         for (int i = 0; i < epochs.size(); i++) {
-            epochs.set(i, withPerfectAccuracy(epochs.get(i)));
+            epochs.set(i, withValidation(epochs.get(i), 1.0, Double.NaN));
         }
         report("A.bestValidationAccuracy", 1.0);
-    }
-
-    private static Object withPerfectAccuracy(Object epoch) throws Exception {
-        RecordComponent[] components = epoch.getClass().getRecordComponents();
-        Class<?>[] types = new Class<?>[components.length];
-        Object[] values = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            types[i] = components[i].getType();
-            values[i] = components[i].getName().equals("validationAccuracy") ? 1.0
-                    : components[i].getAccessor().invoke(epoch);
-        }
-        Constructor<?> constructor = epoch.getClass().getDeclaredConstructor(types);
-        constructor.setAccessible(true);
-        return constructor.newInstance(values);
     }
 }

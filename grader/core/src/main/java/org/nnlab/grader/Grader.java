@@ -188,7 +188,7 @@ public final class Grader {
                 RunLog log = report.runs().get(run);
                 runs.put(run, new RunEvidence(run, log.epochs(), network, problem, m.validation(), m.test(),
                         m.trainingSubset(), m.symmetry(), trainedNetwork(log.trainedConfiguration()),
-                        log.validationRowsFitted()));
+                        log.validationRowsFitted(), m.epochs()));
             }
         }
         return new Evidence(lab.parameters(), data.train().classCount(), data.train().rows(), training.completed(),

@@ -94,6 +94,18 @@ class ForgedResultsIT {
     }
 
     @Test
+    void anEarlierEpochRewrittenByReflectionWhileTheLastStaysTrueIsAnIntegrityFailure() throws IOException {
+        assertIntegrityFailure(grade("reflection-earlier-epoch"), "consistency", "run A recorded a validation "
+                + "accuracy of 100% and loss 0.001 at epoch ");
+    }
+
+    @Test
+    void weightsKeptAtEachEpochsEndDeletedToHideARewrittenEpochAreAnIntegrityFailure() throws IOException {
+        assertIntegrityFailure(grade("deleted-epoch-weights"), "consistency", "but the harness kept its weights at "
+                + "the end of 0 epochs instead of ");
+    }
+
+    @Test
     void aTrackedNetworkSwappedWithUnsafeIsAnIntegrityFailure() throws IOException {
         assertIntegrityFailure(grade("unsafe-network"), "consistency", "run A recorded a final validation loss of");
     }

@@ -10,9 +10,13 @@ import java.util.stream.Collectors;
  * @param errors        by run name, why its network could not be loaded or run; absent for runs that worked
  * @param timingsMillis where the time went inside the harness
  * @param symmetry      by run name, the distinct units of each layer with weights, in layer order
+ * @param parameters    by run name, how many parameters its saved network has
+ * @param weightErrors  by run name, why its weights at each epoch's end could not be measured; absent for runs whose
+ *                      weights were measured
  */
 public record EvaluationReport(Map<String, String> errors, Map<String, Long> timingsMillis,
-                               Map<String, List<LayerSymmetry>> symmetry) {
+                               Map<String, List<LayerSymmetry>> symmetry, Map<String, Long> parameters,
+                               Map<String, String> weightErrors) {
 
     /** Copies the collections; a missing one is empty. */
     public EvaluationReport {
@@ -20,5 +24,7 @@ public record EvaluationReport(Map<String, String> errors, Map<String, Long> tim
         timingsMillis = timingsMillis == null ? Map.of() : Map.copyOf(timingsMillis);
         symmetry = symmetry == null ? Map.of() : symmetry.entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
+        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+        weightErrors = weightErrors == null ? Map.of() : Map.copyOf(weightErrors);
     }
 }

@@ -25,6 +25,26 @@ public record TrainingJob(String labId, String entryClass, long seed, Map<String
     /** File name of the progress the harness appends to, one JSON {@link ProgressLine} per line, as it trains. */
     public static final String PROGRESS_FILE = "progress.jsonl";
 
+    /**
+     * The most bytes of weights the harness keeps of one run ({@link #weightsFile}): the epochs of a network with
+     * {@code P} parameters it keeps are the first {@code MAX_WEIGHTS_BYTES / (4 P)}, which for the labs' networks is
+     * all of them.
+     */
+    public static final long MAX_WEIGHTS_BYTES = 32L << 20;
+
+    /**
+     * @return the file name, in the output directory, of the weights the harness kept of a run at the end of each
+     *     epoch: per epoch, the network's parameters in DL4J's flattened order as 32-bit little-endian floats
+     */
+    public static String weightsFile(String run) {
+        return "weights-" + run + ".bin";
+    }
+
+    /** @return how many epochs' weights of a network with that many parameters the harness keeps */
+    public static long epochsOfWeightsKept(long parameters) {
+        return parameters <= 0 ? 0 : MAX_WEIGHTS_BYTES / (4 * parameters);
+    }
+
     /** @return the file name, in the output directory, of the network saved for a run */
     public static String networkFile(String run) {
         return "network-" + run + ".zip";

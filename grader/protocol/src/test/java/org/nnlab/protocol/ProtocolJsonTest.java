@@ -60,9 +60,10 @@ class ProtocolJsonTest {
     }
 
     @Test
-    void anEvaluationReportKeepsEachRunsLayerSymmetry() throws IOException {
+    void anEvaluationReportKeepsEachRunsLayerSymmetryParametersAndWeightErrors() throws IOException {
         EvaluationReport report = new EvaluationReport(Map.of("he", "none"), Map.of("evaluationMillis", 5L),
-                Map.of("zeros", List.of(new LayerSymmetry(0, 64, 1, true), new LayerSymmetry(1, 10, 10, false))));
+                Map.of("zeros", List.of(new LayerSymmetry(0, 64, 1, true), new LayerSymmetry(1, 10, 10, false))),
+                Map.of("zeros", 650L), Map.of("he", "the weights file holds 3 bytes"));
         Path file = temp.resolve("evaluation-report.json");
 
         ProtocolJson.write(file, report);
@@ -78,6 +79,7 @@ class ProtocolJsonTest {
         EvaluationReport report = ProtocolJson.read(file, EvaluationReport.class, 1 << 20);
 
         assertEquals(Map.of(), report.symmetry());
+        assertEquals(Map.of(), report.parameters());
         assertEquals(Map.of("evaluationMillis", 3L), report.timingsMillis());
     }
 

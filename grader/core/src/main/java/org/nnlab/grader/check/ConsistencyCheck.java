@@ -9,7 +9,8 @@ import org.nnlab.protocol.EpochRecord;
 /**
  * The recorded curves agree with the grader's own measurement of each saved network: the last epoch's validation
  * accuracy and loss equal those recomputed in the evaluation sandbox, and the learning rate saved in the network's
- * configuration equals the last recorded one. A mismatch is an integrity failure, not a numeric slip: the curves
+ * configuration equals the last recorded one. Every earlier epoch's validation accuracy and loss must equal those
+ * of the weights the harness kept at that epoch's end, measured again in the evaluation sandbox. A mismatch is an integrity failure, not a numeric slip: the curves
  * were not produced by the network that was saved.
  *
  * <p>It also compares what the network trained with against what it claims: the saved configuration (its
@@ -82,6 +83,10 @@ public final class ConsistencyCheck implements Check {
             } else {
                 mismatches.addAll(lastEpochMismatches(run));
             }
+            String epochs = epochsMismatch(run);
+            if (epochs != null) {
+                mismatches.add(epochs);
+            }
             String changed = changedAfterTraining(run);
             if (changed != null) {
                 mismatches.add(changed);
@@ -103,6 +108,37 @@ public final class ConsistencyCheck implements Check {
                 + "were not produced by the saved network as it was trained: training after the last endEpoch(), "
                 + "edited results or a configuration changed after training make them untrustworthy, so the checks "
                 + "that rely on them score nothing.", true);
+    }
+
+    /**
+     * @return how the recorded epochs differ from the grader's measurement of the weights the harness kept at each
+     *     epoch's end (the first epoch that differs), or null when they agree or were not measured
+     */
+    private String epochsMismatch(RunEvidence run) {
+        EpochMeasurements measured = run.epochMeasurements();
+        if (measured == null) {
+            return null;
+        }
+        if (measured.problem() != null) {
+            return "run " + run.name() + "'s weights at each epoch's end could not be measured again ("
+                    + measured.problem() + ").";
+        }
+        int expected = measured.expectedEpochs(run.epochs().size());
+        if (measured.epochs().size() != expected) {
+            return "run " + run.name() + " recorded " + run.epochs().size() + " epochs, but the harness kept its "
+                    + "weights at the end of " + measured.epochs().size() + " epochs instead of " + expected + ".";
+        }
+        for (int i = 0; i < expected; i++) {
+            EpochRecord epoch = run.epochs().get(i);
+            Measurement again = measured.epochs().get(i);
+            if (!again.matches(epoch, lossTolerance, accuracyTolerance)) {
+                return "run " + run.name() + " recorded a validation accuracy of "
+                        + Numbers.percent(epoch.validationAccuracy()) + " and loss " + Numbers.show(epoch
+                        .validationLoss()) + " at epoch " + epoch.epoch() + ", but its weights at that epoch's end "
+                        + "measure " + Numbers.percent(again.accuracy()) + " and " + Numbers.show(again.loss()) + ".";
+            }
+        }
+        return null;
     }
 
     private List<String> lastEpochMismatches(RunEvidence run) {

@@ -23,15 +23,26 @@ import org.nnlab.protocol.LayerSymmetry;
  *                       with (untrusted, like the curves); null when unknown
  * @param validationRowsFitted how many distinct validation rows the harness saw among the minibatches the network
  *                       fitted (untrusted, like the curves)
+ * @param epochMeasurements the grader's measurement of the weights kept at each epoch's end; null when none was
+ *                       asked for
  */
 public record RunEvidence(String name, List<EpochRecord> epochs, NetworkDescription network, String problem,
                           Measurement validation, Measurement test, Measurement trainingSubset,
-                          List<LayerSymmetry> symmetry, NetworkDescription trainedNetwork, int validationRowsFitted) {
+                          List<LayerSymmetry> symmetry, NetworkDescription trainedNetwork, int validationRowsFitted,
+                          EpochMeasurements epochMeasurements) {
 
     /** Copies the lists. */
     public RunEvidence {
         epochs = List.copyOf(epochs);
         symmetry = List.copyOf(symmetry);
+    }
+
+    /** Evidence of a run whose epochs were not measured again. */
+    public RunEvidence(String name, List<EpochRecord> epochs, NetworkDescription network, String problem,
+                       Measurement validation, Measurement test, Measurement trainingSubset,
+                       List<LayerSymmetry> symmetry, NetworkDescription trainedNetwork, int validationRowsFitted) {
+        this(name, epochs, network, problem, validation, test, trainingSubset, symmetry, trainedNetwork,
+                validationRowsFitted, null);
     }
 
     /** Evidence of a run whose trained configuration is unknown. */

@@ -3,11 +3,14 @@ package org.nnlab.grader.run;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.nnlab.datasets.LabeledData;
+import org.nnlab.grader.check.EpochMeasurements;
 import org.nnlab.grader.check.Measurement;
 import org.nnlab.grader.lab.Lab;
 import org.nnlab.grader.sandbox.Mount;
@@ -25,7 +28,8 @@ import org.nnlab.protocol.TrainingJob;
  * Measures the saved networks in a second sandbox that holds no student class: it gets the validation and test
  * features without labels (and the first rows of the training part, when the lab's {@code evaluate.trainingSubset}
  * asks for them) and returns class probabilities, which the trusted side scores against the labels it kept, and the
- * distinct units of each layer.
+ * distinct units of each layer. It also gets the weights the harness kept at each epoch's end and returns their
+ * class probabilities on the validation part, so that every recorded epoch is measured again.
  */
 final class EvaluationStage {
     private static final String VALIDATION = "validation";
@@ -44,10 +48,13 @@ final class EvaluationStage {
     EvaluationOutcome run(JobWorkspace workspace, Lab lab, LabData data) throws IOException {
         Map<String, Measured> measured = new LinkedHashMap<>();
         Map<String, String> networks = new LinkedHashMap<>();
+        Map<String, String> weights = new LinkedHashMap<>();
         for (String run : lab.runs()) {
             Optional<Path> network = JobWorkspace.plainFile(workspace.output(), TrainingJob.networkFile(run));
             if (network.isPresent()) {
                 networks.put(run, network.get().toString());
+                JobWorkspace.plainFile(workspace.output(), TrainingJob.weightsFile(run))
+                        .ifPresent(file -> weights.put(run, file.toString()));
             } else {
                 measured.put(run, Measured.failed("no saved network (was run " + run + " tracked?)"));
             }
@@ -62,7 +69,8 @@ final class EvaluationStage {
                     workspace.evaluationInput().resolve(part.getKey() + ".bin")));
         }
         Path job = workspace.evaluationInput().resolve("evaluation-job.json");
-        ProtocolJson.write(job, new EvaluationJob(networks, inputs, workspace.evaluationOutput().toString()));
+        ProtocolJson.write(job, new EvaluationJob(networks, inputs, weights, VALIDATION,
+                workspace.evaluationOutput().toString()));
         SandboxOutcome outcome = sandbox.run(jvm.request("org.nnlab.harness.evaluate.EvaluationMain", job.toString(),
                 List.of(), List.of(Mount.readOnly(workspace.output()), Mount.readOnly(workspace.evaluationInput()),
                         Mount.writable(workspace.evaluationOutput(), workspace.evaluationOutput().toString())),
@@ -73,7 +81,8 @@ final class EvaluationStage {
                     + outcome.exitCode() + (outcome.timedOut() ? ", timed out" : "") + ")" : report.errors().get(run);
             measured.put(run, error != null ? Measured.failed("the saved network could not be loaded "
                     + "without the submission's classes: " + error) : measure(workspace, run, parts,
-                    report.symmetry().getOrDefault(run, List.of())));
+                    report.symmetry().getOrDefault(run, List.of()), epochs(workspace, run, report,
+                            weights.containsKey(run), parts.get(VALIDATION))));
         }
         return new EvaluationOutcome(measured, outcome, report == null ? Map.of() : report.timingsMillis());
     }
@@ -104,12 +113,12 @@ final class EvaluationStage {
     }
 
     private static Measured measure(JobWorkspace workspace, String run, Map<String, LabeledData> parts,
-                                    List<LayerSymmetry> symmetry) {
+                                    List<LayerSymmetry> symmetry, EpochMeasurements epochs) {
         try {
             Measurement subset = parts.containsKey(TRAINING_SUBSET)
                     ? score(workspace, run, TRAINING_SUBSET, parts.get(TRAINING_SUBSET)) : null;
             return new Measured(score(workspace, run, VALIDATION, parts.get(VALIDATION)),
-                    score(workspace, run, TEST, parts.get(TEST)), subset, symmetry, null);
+                    score(workspace, run, TEST, parts.get(TEST)), subset, symmetry, epochs, null);
         } catch (IOException e) {
             return Measured.failed("its predictions could not be read: " + e.getMessage());
         }
@@ -124,7 +133,44 @@ final class EvaluationStage {
             throw new IOException("the network outputs " + predictions.columns() + " values per example; the data set "
                     + "has " + part.classCount() + " classes");
         }
-        int[] labels = part.labels();
+        return measurement(predictions, part.labels());
+    }
+
+    /**
+     * @return the measurement of the run's weights at each epoch's end on the validation part; no epoch when the
+     *     harness kept no weights, which the consistency check tells from a network too large to keep them
+     */
+    private static EpochMeasurements epochs(JobWorkspace workspace, String run, EvaluationReport report,
+                                            boolean kept, LabeledData validation) {
+        long parameters = report.parameters().getOrDefault(run, 0L);
+        if (report.weightErrors().containsKey(run)) {
+            return EpochMeasurements.failed(report.weightErrors().get(run));
+        }
+        if (!kept) {
+            return new EpochMeasurements(List.of(), parameters, null);
+        }
+        try {
+            Path file = JobWorkspace.plainFile(workspace.evaluationOutput(), EvaluationJob.epochPredictionsFile(run))
+                    .orElseThrow(() -> new IOException("the evaluation sandbox wrote none"));
+            Matrix predictions = Matrix.read(file);
+            int rows = validation.rows();
+            if (predictions.rows() % rows != 0 || predictions.columns() != validation.classCount()) {
+                throw new IOException(predictions.rows() + " x " + predictions.columns() + " predictions are no whole "
+                        + "number of epochs of " + rows + " x " + validation.classCount());
+            }
+            List<Measurement> epochs = new ArrayList<>();
+            int values = rows * predictions.columns();
+            for (int epoch = 0; epoch < predictions.rows() / rows; epoch++) {
+                epochs.add(measurement(new Matrix(rows, predictions.columns(), Arrays.copyOfRange(
+                        predictions.values(), epoch * values, (epoch + 1) * values), null), validation.labels()));
+            }
+            return new EpochMeasurements(epochs, parameters, null);
+        } catch (IOException | IllegalArgumentException e) {
+            return EpochMeasurements.failed("their predictions could not be read: " + e.getMessage());
+        }
+    }
+
+    private static Measurement measurement(Matrix predictions, int[] labels) {
         return new Measurement(ClassificationMetrics.accuracy(predictions, labels),
                 ClassificationMetrics.meanCrossEntropy(predictions, labels));
     }

@@ -1,6 +1,7 @@
 package org.nnlab.grader.run;
 
 import java.util.List;
+import org.nnlab.grader.check.EpochMeasurements;
 import org.nnlab.grader.check.Measurement;
 import org.nnlab.protocol.LayerSymmetry;
 
@@ -11,10 +12,11 @@ import org.nnlab.protocol.LayerSymmetry;
  * @param test           on the hidden test part, or null
  * @param trainingSubset on the first rows of the training part the lab names, or null when it names none
  * @param symmetry       the distinct units of each layer with weights, in layer order; empty when unknown
+ * @param epochs         the measurement of its weights at each epoch's end, or null when unknown
  * @param problem        why it could not be measured, or null
  */
 public record Measured(Measurement validation, Measurement test, Measurement trainingSubset,
-                       List<LayerSymmetry> symmetry, String problem) {
+                       List<LayerSymmetry> symmetry, EpochMeasurements epochs, String problem) {
 
     /** Copies the list. */
     public Measured {
@@ -23,6 +25,6 @@ public record Measured(Measurement validation, Measurement test, Measurement tra
 
     /** @return no measurement, for the reason given */
     public static Measured failed(String problem) {
-        return new Measured(null, null, null, List.of(), problem);
+        return new Measured(null, null, null, List.of(), null, problem);
     }
 }

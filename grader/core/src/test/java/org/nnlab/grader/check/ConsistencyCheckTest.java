@@ -144,6 +144,67 @@ class ConsistencyCheckTest {
         assertEquals("lab.yaml: field 'checks[0].params.savedEpoch' must be last or any", error.getMessage());
     }
 
+    @Test
+    void everyEpochEqualToTheMeasurementOfItsKeptWeightsPasses() {
+        CheckOutcome outcome = evaluateWithKeptWeights(new EpochMeasurements(measuredAgain(epochs), 17_226, null));
+
+        assertEquals(1, outcome.fraction(), outcome.message());
+    }
+
+    @Test
+    void anEarlierEpochThatDisagreesWithItsKeptWeightsIsAnIntegrityFailureNamingIt() {
+        List<Measurement> again = new java.util.ArrayList<>(measuredAgain(epochs));
+        EpochRecord forged = epochs.get(6);
+        again.set(6, new Measurement(forged.validationAccuracy() - 0.1, forged.validationLoss() + 0.4));
+
+        CheckOutcome outcome = evaluateWithKeptWeights(new EpochMeasurements(again, 17_226, null));
+
+        assertTrue(outcome.integrityFailure());
+        assertTrue(outcome.message().startsWith("Integrity failure: run A recorded a validation accuracy of "
+                + Numbers.percent(forged.validationAccuracy()) + " and loss " + Numbers.show(forged.validationLoss())
+                + " at epoch 7, but its weights at that epoch's end measure "), outcome.message());
+    }
+
+    @Test
+    void weightsKeptOfFewerEpochsThanRecordedAreAnIntegrityFailure() {
+        CheckOutcome outcome = evaluateWithKeptWeights(new EpochMeasurements(measuredAgain(epochs.subList(0, 39)),
+                17_226, null));
+
+        assertTrue(outcome.integrityFailure());
+        assertTrue(outcome.message().contains("run A recorded 40 epochs, but the harness kept its weights at the "
+                + "end of 39 epochs instead of 40."), outcome.message());
+    }
+
+    @Test
+    void aNetworkTooLargeToKeepEveryEpochIsCheckedOnTheEpochsKept() {
+        long parameters = org.nnlab.protocol.TrainingJob.MAX_WEIGHTS_BYTES / 4 / 10;
+
+        CheckOutcome outcome = evaluateWithKeptWeights(new EpochMeasurements(measuredAgain(epochs.subList(0, 10)),
+                parameters, null));
+
+        assertEquals(1, outcome.fraction(), outcome.message());
+    }
+
+    @Test
+    void keptWeightsThatCouldNotBeMeasuredAreAnIntegrityFailure() {
+        CheckOutcome outcome = evaluateWithKeptWeights(EpochMeasurements.failed("the weights file holds 20 bytes"));
+
+        assertTrue(outcome.integrityFailure());
+        assertTrue(outcome.message().contains("run A's weights at each epoch's end could not be measured again (the "
+                + "weights file holds 20 bytes)."), outcome.message());
+    }
+
+    private CheckOutcome evaluateWithKeptWeights(EpochMeasurements kept) {
+        return check.evaluate(Fixtures.evidence(Map.of("A", new RunEvidence("A", epochs, Fixtures.network("A"), null,
+                new Measurement(last.validationAccuracy(), last.validationLoss()), null, null, List.of(), null, 0,
+                kept)), Map.of(), Map.of()));
+    }
+
+    private static List<Measurement> measuredAgain(List<EpochRecord> recorded) {
+        return recorded.stream().map(epoch -> new Measurement(epoch.validationAccuracy(), epoch.validationLoss()))
+                .toList();
+    }
+
     private CheckOutcome evaluate(Measurement measured) {
         return check.evaluate(evidence(measured));
     }

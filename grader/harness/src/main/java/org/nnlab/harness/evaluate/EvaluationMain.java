@@ -21,7 +21,9 @@ import org.nnlab.protocol.ProtocolJson;
 /**
  * Entry point of the evaluation sandbox: {@code EvaluationMain JOB_JSON}. No student class is on its class path:
  * it loads each saved network and writes its class probabilities for each input, in inference mode, and reports
- * how many distinct units each of its layers has ({@link UnitSymmetry}). It never sees a label.
+ * how many distinct units each of its layers has ({@link UnitSymmetry}). Then it puts the weights the harness kept
+ * at each epoch's end into the network, one epoch after the other, and writes their class probabilities for one
+ * input ({@link EpochWeights}). It never sees a label.
  *
  * <p>The networks were saved by untrusted code, so nothing in them is deserialized as a Java object (DL4J reads a
  * {@code preprocessor.bin} entry with {@code ObjectInputStream}, which a crafted file could use to hang or take over
@@ -51,6 +53,8 @@ public final class EvaluationMain {
         long start = System.nanoTime();
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, List<LayerSymmetry>> symmetry = new LinkedHashMap<>();
+        Map<String, Long> parameters = new LinkedHashMap<>();
+        Map<String, String> weightErrors = new LinkedHashMap<>();
         for (Map.Entry<String, String> run : job.networks().entrySet()) {
             try {
                 MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(run.getValue(), false);
@@ -59,13 +63,23 @@ public final class EvaluationMain {
                     Tensors.matrix(network.output(input.getValue(), false))
                             .write(output.resolve(EvaluationJob.predictionsFile(run.getKey(), input.getKey())));
                 }
+                parameters.put(run.getKey(), network.numParams());
+                String weights = job.weights().get(run.getKey());
+                if (weights != null) {
+                    try {
+                        EpochWeights.predict(network, Path.of(weights), inputs.get(job.weightsInput()))
+                                .write(output.resolve(EvaluationJob.epochPredictionsFile(run.getKey())));
+                    } catch (Exception | OutOfMemoryError e) {
+                        weightErrors.put(run.getKey(), describe(e));
+                    }
+                }
             } catch (Exception | LinkageError | OutOfMemoryError e) {
                 errors.put(run.getKey(), describe(e));
             }
         }
         timings.put("evaluationMillis", (System.nanoTime() - start) / 1_000_000);
         ProtocolJson.write(output.resolve(EvaluationJob.REPORT_FILE), new EvaluationReport(errors, timings,
-                symmetry));
+                symmetry, parameters, weightErrors));
     }
 
     /** @return why a network could not be loaded or run, naming a refused Java-serialized object as such */

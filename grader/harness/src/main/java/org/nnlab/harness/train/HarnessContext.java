@@ -23,12 +23,15 @@ final class HarnessContext implements LabContext {
     private final Map<String, RunRecorder> runs = new LinkedHashMap<>();
     private final Map<String, Double> reported = new LinkedHashMap<>();
     private final java.util.function.Consumer<org.nnlab.protocol.ProgressLine> progress;
+    private final java.util.function.BiConsumer<String, org.nd4j.linalg.api.ndarray.INDArray> weights;
     private long iteratorsCreated;
 
     HarnessContext(TrainingInputs inputs, PrintStream log,
-                   java.util.function.Consumer<org.nnlab.protocol.ProgressLine> progress) {
+                   java.util.function.Consumer<org.nnlab.protocol.ProgressLine> progress,
+                   java.util.function.BiConsumer<String, org.nd4j.linalg.api.ndarray.INDArray> weights) {
         this.inputs = inputs;
         this.progress = progress;
+        this.weights = weights;
         this.training = inputs.training();
         this.validation = inputs.validation();
         this.classes = inputs.classes();
@@ -89,7 +92,7 @@ final class HarnessContext implements LabContext {
             throw new IllegalArgumentException("run '" + runName + "': call network.init() before track()");
         }
         RunRecorder recorder = new RunRecorder(runName, network, validationSet.getFeatures(),
-                validation.labels(), progress);
+                validation.labels(), progress, weights);
         runs.put(runName, recorder);
         return recorder;
     }

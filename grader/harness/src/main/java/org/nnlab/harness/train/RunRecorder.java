@@ -20,7 +20,8 @@ import org.nnlab.protocol.ProgressLine;
  * {@link #endEpoch()} measures the validation part in inference mode and reads the updater's learning rate. The
  * first {@code endEpoch()} also keeps the network's configuration, so that the grader can tell regularization the
  * network trained with from regularization put on its configuration afterwards, and the listener notes every
- * validation row the network fits (it should fit none).
+ * validation row the network fits (it should fit none). Each {@code endEpoch()} also hands the network's weights to
+ * a keeper ({@link EpochWeightsFile} in the sandbox), so that the grader can measure each epoch again.
  */
 final class RunRecorder implements TrackedRun {
     private final String name;
@@ -31,15 +32,18 @@ final class RunRecorder implements TrackedRun {
     private final List<EpochRecord> epochs = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final java.util.function.Consumer<ProgressLine> progress;
+    private final java.util.function.BiConsumer<String, INDArray> weights;
     private final long trackedNanos = System.nanoTime();
     private long lastEpochNanos = trackedNanos;
     private long measuringNanos;
     private String trainedConfiguration;
 
     RunRecorder(String name, MultiLayerNetwork network, INDArray validationFeatures, int[] validationLabels,
-                java.util.function.Consumer<ProgressLine> progress) {
+                java.util.function.Consumer<ProgressLine> progress,
+                java.util.function.BiConsumer<String, INDArray> weights) {
         this.name = name;
         this.progress = progress;
+        this.weights = weights;
         this.network = network;
         this.validationFeatures = validationFeatures;
         this.validationLabels = validationLabels;
@@ -62,6 +66,7 @@ final class RunRecorder implements TrackedRun {
                 ClassificationMetrics.accuracy(probabilities, validationLabels), learningRate(), listener.count,
                 listener.meanGradientNorm());
         epochs.add(epoch);
+        weights.accept(name, network.params());
         if (trainedConfiguration == null) {
             trainedConfiguration = network.getLayerWiseConfigurations().toJson();
         }

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nnlab.api.LabSolution;
 import org.nnlab.protocol.EpochRecord;
 import org.nnlab.protocol.ProgressLine;
@@ -23,7 +25,17 @@ public final class SolutionRun {
      * @param progress hears each epoch as soon as it is measured
      */
     public SolutionRun(TrainingInputs inputs, PrintStream log, Consumer<ProgressLine> progress) {
-        this.context = new HarnessContext(inputs, log, progress);
+        this(inputs, log, progress, (run, weights) -> { });
+    }
+
+    /**
+     * A run that also keeps each tracked run's weights at the end of each epoch, for the grader to measure again.
+     *
+     * @param weights hears each run's weights (its flattened parameters) as each epoch ends
+     */
+    SolutionRun(TrainingInputs inputs, PrintStream log, Consumer<ProgressLine> progress,
+                BiConsumer<String, INDArray> weights) {
+        this.context = new HarnessContext(inputs, log, progress, weights);
     }
 
     /**

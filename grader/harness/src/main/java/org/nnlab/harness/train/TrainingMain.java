@@ -18,7 +18,8 @@ import org.nnlab.protocol.TrainingReport;
 
 /**
  * Entry point of the training sandbox: {@code TrainingMain JOB_JSON}. Loads the student's solution class, gives it
- * the training and validation parts, then saves every tracked network and writes the training report. Exit status
+ * the training and validation parts, keeps each tracked network's weights at each epoch's end, then saves every
+ * tracked network and writes the training report. Exit status
  * 0 when {@code train} returned, 1 when it threw, 2 when the job itself could not be read.
  */
 public final class TrainingMain {
@@ -35,7 +36,8 @@ public final class TrainingMain {
         Matrix training = Matrix.read(Path.of(job.trainingFile()));
         Matrix validation = Matrix.read(Path.of(job.validationFile()));
         SolutionRun run = new SolutionRun(new TrainingInputs(job.seed(), job.parameters(), job.runs(), job.classes(),
-                training, validation), System.out, new ProgressWriter(output.resolve(TrainingJob.PROGRESS_FILE)));
+                training, validation), System.out, new ProgressWriter(output.resolve(TrainingJob.PROGRESS_FILE)),
+                new EpochWeightsFile(output));
 
         long start = System.nanoTime();
         Throwable thrown = run.train(job.entryClass());

@@ -36,7 +36,7 @@ class RunRecorderTest {
         copy.computeGradientAndScore();
         double rawNorm = copy.gradient().gradient().norm2Number().doubleValue() / 8; // summed over 8 examples
         RunRecorder recorder = new RunRecorder("A", network, batch.getFeatures(), new int[] {0, 1, 2, 3, 0, 1, 2, 3},
-                progress::add);
+                progress::add, (run, weights) -> { });
 
         network.fit(batch);
         recorder.endEpoch();
@@ -52,7 +52,7 @@ class RunRecorderTest {
     void theRunsTimeRunsFromTrackToItsLastEpochAndHoldsTheRecording() throws InterruptedException {
         MultiLayerNetwork network = network(GradientNormalization.None);
         RunRecorder recorder = new RunRecorder("A", network, batch.getFeatures(), new int[] {0, 1, 2, 3, 0, 1, 2, 3},
-                progress::add);
+                progress::add, (run, weights) -> { });
         Thread.sleep(20);
         network.fit(batch);
         recorder.endEpoch();
@@ -68,7 +68,7 @@ class RunRecorderTest {
     void anEpochWithoutUpdatesHasNoGradientNorm() {
         MultiLayerNetwork network = network(GradientNormalization.None);
         RunRecorder recorder = new RunRecorder("A", network, batch.getFeatures(), new int[] {0, 1, 2, 3, 0, 1, 2, 3},
-                progress::add);
+                progress::add, (run, weights) -> { });
 
         network.fit(batch);
         recorder.endEpoch();
@@ -82,7 +82,7 @@ class RunRecorderTest {
     void theConfigurationIsKeptAsItWasWhenTheFirstEpochWasRecorded() {
         MultiLayerNetwork network = network(GradientNormalization.None);
         RunRecorder recorder = new RunRecorder("A", network, batch.getFeatures(), new int[] {0, 1, 2, 3, 0, 1, 2, 3},
-                progress::add);
+                progress::add, (run, weights) -> { });
         network.fit(batch);
         recorder.endEpoch();
         String trained = network.getLayerWiseConfigurations().toJson();
@@ -100,7 +100,8 @@ class RunRecorderTest {
     void validationRowsInTheFittedMinibatchesAreCountedOnce() {
         MultiLayerNetwork network = network(GradientNormalization.None);
         INDArray validation = batch.getFeatures().getRows(1, 2, 5);
-        RunRecorder recorder = new RunRecorder("A", network, validation, new int[] {1, 2, 1}, progress::add);
+        RunRecorder recorder = new RunRecorder("A", network, validation, new int[] {1, 2, 1}, progress::add,
+                (run, weights) -> { });
 
         network.fit(new DataSet(batch.getFeatures().getRows(0, 3, 4), batch.getLabels().getRows(0, 3, 4)));
         recorder.endEpoch();
@@ -110,6 +111,24 @@ class RunRecorderTest {
         recorder.endEpoch();
 
         assertEquals(3, recorder.validationRowsFitted());
+    }
+
+    @Test
+    void eachEpochHandsOverTheWeightsTheNetworkHadWhenItsValidationFiguresWereMeasured() {
+        MultiLayerNetwork network = network(GradientNormalization.None);
+        List<float[]> kept = new ArrayList<>();
+        RunRecorder recorder = new RunRecorder("A", network, batch.getFeatures(), new int[] {0, 1, 2, 3, 0, 1, 2, 3},
+                progress::add, (run, weights) -> kept.add(weights.toFloatVector()));
+
+        network.fit(batch);
+        recorder.endEpoch();
+        float[] first = network.params().toFloatVector();
+        network.fit(batch);
+        recorder.endEpoch();
+
+        assertEquals(2, kept.size());
+        assertTrue(java.util.Arrays.equals(first, kept.get(0)), "the first epoch's weights, not a later state");
+        assertTrue(java.util.Arrays.equals(network.params().toFloatVector(), kept.get(1)));
     }
 
     /** @return a 4-6-4 network with element-wise clipping at 1e-3, or the given normalization */
