@@ -12,21 +12,25 @@ import java.util.List;
  * The platform running for real: Payara Micro started as a process on a free port with the built war, its data in a
  * fresh folder under target/. Start-up is read from its log; a deployment that failed while the server still came
  * up (a known Payara Micro trap) is detected and retried once. It can be killed as a crash would end it, and started
- * again on the same data.
+ * again on the same data. Its database is H2 in its data folder, or, when the tests run on PostgreSQL
+ * ({@link PostgresServer#selected()}), a database of its own on the test JVM's PostgreSQL server.
  */
 final class PayaraMicro implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
     private static final String DATA_OPTION = "-Dnnlab.data.dir=";
+    private static final String DATABASE_OPTION = "-Dnnlab.db.";
     private final Process process;
     private final Path log;
     private final int port;
     private final Path data;
+    private final List<String> database;
 
-    private PayaraMicro(Process process, Path log, int port, Path data) {
+    private PayaraMicro(Process process, Path log, int port, Path data, List<String> database) {
         this.process = process;
         this.log = log;
         this.port = port;
         this.data = data;
+        this.database = database;
     }
 
     /** Starts the platform with the given extra system properties ({@code -Dkey=value}). */
@@ -72,14 +76,18 @@ final class PayaraMicro implements AutoCloseable {
                 "-Dnnlab.labs.dir=" + labsFolder(root),
                 "-Dnnlab.grader.home=" + System.getProperty("nnlab.grader.home"),
                 "-Dnnlab.cache=" + System.getProperty("nnlab.cache")));
+        if (PostgresServer.selected() && properties.stream().noneMatch(p -> p.startsWith(DATABASE_OPTION))) {
+            command.addAll(PostgresServer.shared().newDatabase("nnlab_" + port));
+        }
         command.addAll(properties);
         Path data = Path.of(command.stream().filter(option -> option.startsWith(DATA_OPTION))
                 .reduce((first, last) -> last).orElseThrow().substring(DATA_OPTION.length()));
+        List<String> database = command.stream().filter(option -> option.startsWith(DATABASE_OPTION)).toList();
         command.addAll(List.of("-jar", System.getProperty("nnlab.payara.jar"), "--deploy",
                 System.getProperty("nnlab.war"), "--contextroot", "/", "--port", String.valueOf(port), "--nocluster",
                 "--rootDir", root.resolve("payara").toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        PayaraMicro server = new PayaraMicro(process, log, port, data);
+        PayaraMicro server = new PayaraMicro(process, log, port, data, database);
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             String text = Files.readString(log);
@@ -124,12 +132,17 @@ final class PayaraMicro implements AutoCloseable {
     }
 
     /**
-     * Starts a new platform on this one's data folder (after {@link #kill()} or {@link #close()}).
+     * Starts a new platform on this one's data folder and database (after {@link #kill()} or {@link #close()}).
      *
-     * @param properties its extra system properties, as for {@link #start}
+     * @param properties its extra system properties, as for {@link #start}; those naming a database replace this
+     *                   one's
      */
     PayaraMicro restart(List<String> properties) throws IOException, InterruptedException {
-        List<String> again = new ArrayList<>(properties);
+        List<String> again = new ArrayList<>();
+        if (properties.stream().noneMatch(p -> p.startsWith(DATABASE_OPTION))) {
+            again.addAll(database);
+        }
+        again.addAll(properties);
         again.add(DATA_OPTION + data);
         return start(again);
     }

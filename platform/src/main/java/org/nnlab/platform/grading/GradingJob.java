@@ -5,7 +5,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDateTime;
 import java.util.UUID;
@@ -16,6 +18,7 @@ import java.util.UUID;
  * platform instances.
  */
 @Entity
+@Table(indexes = @Index(name = "gradingjob_claim", columnList = "state, queuedAt"))
 public class GradingJob {
     /** Where a job is. */
     public enum State {

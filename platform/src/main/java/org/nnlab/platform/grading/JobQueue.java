@@ -16,7 +16,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Grading jobs in the database. A worker claims the oldest job that is queued, or running with an expired lease,
  * with one conditional update on the job's version: two workers, even on two platform instances, never claim the
- * same job. A living worker renews its lease while it grades ({@link LeaseKeeper}), so a lease expires only when its
+ * same job. On PostgreSQL, where any number of workers on many machines may share the queue, the candidate is first
+ * locked with {@code FOR UPDATE SKIP LOCKED}, so that concurrent workers each lock a different job instead of
+ * racing for the oldest (H2 applies {@code LIMIT} before skipping locked rows, so it keeps the conditional update
+ * alone). A living worker renews its lease while it grades ({@link LeaseKeeper}), so a lease expires only when its
  * worker died.
  */
 @ApplicationScoped
@@ -29,6 +32,10 @@ public class JobQueue {
     @Inject
     @ConfigProperty(name = "nnlab.grading.lease.seconds")
     long leaseSeconds;
+
+    @Inject
+    @ConfigProperty(name = "nnlab.db.url")
+    String databaseUrl;
 
     Clock clock = Clock.systemUTC();
 
@@ -44,8 +51,9 @@ public class JobQueue {
     @Transactional
     public Optional<GradingJob> claim(String worker) {
         LocalDateTime now = now();
-        List<GradingJob> candidates = entityManager.createQuery("SELECT j FROM GradingJob j WHERE j.state = :queued "
-                + "OR (j.state = :running AND j.leaseUntil < :now) ORDER BY j.queuedAt", GradingJob.class)
+        List<GradingJob> candidates = skipsLockedRows() ? lockedCandidate(now) : entityManager.createQuery(
+                "SELECT j FROM GradingJob j WHERE j.state = :queued OR (j.state = :running AND j.leaseUntil < :now) "
+                        + "ORDER BY j.queuedAt", GradingJob.class)
                 .setParameter("queued", GradingJob.State.QUEUED).setParameter("running", GradingJob.State.RUNNING)
                 .setParameter("now", now).setMaxResults(CANDIDATES).getResultList();
         for (GradingJob candidate : candidates) {
@@ -63,6 +71,23 @@ public class JobQueue {
             }
         }
         return Optional.empty();
+    }
+
+    /** @return whether the database locks the claimed job's row with {@code SKIP LOCKED}: PostgreSQL */
+    boolean skipsLockedRows() {
+        return databaseUrl != null && databaseUrl.startsWith("jdbc:postgresql:");
+    }
+
+    /**
+     * @return the oldest claimable job that no other transaction holds, locked by this one until it commits; none
+     *     when every claimable job is locked
+     */
+    @SuppressWarnings("unchecked")
+    private List<GradingJob> lockedCandidate(LocalDateTime now) {
+        return entityManager.createNativeQuery("SELECT * FROM GRADINGJOB WHERE STATE = ?1 OR (STATE = ?2 AND "
+                + "LEASEUNTIL < ?3) ORDER BY QUEUEDAT LIMIT 1 FOR UPDATE SKIP LOCKED", GradingJob.class)
+                .setParameter(1, GradingJob.State.QUEUED.name()).setParameter(2, GradingJob.State.RUNNING.name())
+                .setParameter(3, now).getResultList();
     }
 
     /**
