@@ -5,8 +5,7 @@ import java.time.Duration;
 
 /** The answer to a request that the {@link LoginThrottle} refuses: 429, {@code Retry-After}, and how long to wait. */
 final class Lockout {
-    /** HTTP's Too Many Requests. */
-    static final int STATUS = 429;
+    private static final int TOO_MANY_REQUESTS = 429;
 
     private Lockout() {
     }
@@ -20,7 +19,7 @@ final class Lockout {
      */
     static String refuse(HttpServletResponse response, Duration remaining, String attempts) {
         long minutes = Math.max(1, (remaining.toSeconds() + 59) / 60);
-        response.setStatus(STATUS);
+        response.setStatus(TOO_MANY_REQUESTS);
         response.setHeader("Retry-After", String.valueOf(remaining.toSeconds() + 1));
         return "Too many failed " + attempts + ": try again in " + minutes + " minute" + (minutes == 1 ? "" : "s")
                 + ".";

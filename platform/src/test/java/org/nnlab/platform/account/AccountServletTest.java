@@ -64,9 +64,7 @@ class AccountServletTest {
         when(servlet.accounts.changePassword("student", "old-password", "new-password-1", "new-password-1"))
                 .thenReturn(PasswordChange.WRONG_CURRENT_PASSWORD);
 
-        for (int i = 0; i < LoginThrottle.ACCOUNT_FAILURES; i++) {
-            servlet.doPost(request, response);
-        }
+        postAsOftenAsFailedLoginsLockAnAccount();
 
         assertTrue(servlet.throttle.lockedFor("student", "198.51.100.1").isPresent(), "the account is locked");
     }
@@ -76,9 +74,7 @@ class AccountServletTest {
         when(servlet.accounts.changePassword("student", "old-password", "new-password-1", "new-password-1"))
                 .thenReturn(PasswordChange.NOT_REPEATED);
 
-        for (int i = 0; i < LoginThrottle.ACCOUNT_FAILURES; i++) {
-            servlet.doPost(request, response);
-        }
+        postAsOftenAsFailedLoginsLockAnAccount();
 
         assertTrue(servlet.throttle.lockedFor("student", ADDRESS).isEmpty());
     }
@@ -96,5 +92,11 @@ class AccountServletTest {
         verify(servlet.pages).render(eq(request), eq(response), eq("account"),
                 argThat(model -> "Too many failed attempts: try again in 1 minute.".equals(model.get("error"))));
         verify(servlet.accounts, never()).changePassword(any(), any(), any(), any());
+    }
+
+    private void postAsOftenAsFailedLoginsLockAnAccount() throws Exception {
+        for (int i = 0; i < LoginThrottle.ACCOUNT_FAILURES; i++) {
+            servlet.doPost(request, response);
+        }
     }
 }
