@@ -145,66 +145,16 @@ class FaultsIT {
     @Order(3)
     void aSubmissionWhileTheDatabaseIsDownIsRefusedWithAMessageStoresNothingAndIsAcceptedOnceItIsBack()
             throws Exception {
-        if (database == null) {
-            killAndRestartOnADatabaseServer();
-        }
-        Set<String> before = submissionsOnTheLabPage(student("student2"));
-        Browserless student = student("student6");
-        student.get("/labs/" + LAB);
-        String typed = "Typed while the database was down.";
-
-        database.kill();
-        HttpResponse<String> refused = student.postMultipart("/labs/" + LAB, Map.of("source", BROKEN,
-                "answer.reflection", typed), Map.of());
-        database = database.restart();
-
-        assertEquals(503, refused.statusCode(), refused.body());
-        assertTrue(refused.body().contains(DatabaseFailureFilter.MESSAGE), refused.body());
-        assertTrue(refused.body().contains(typed), "what was typed is shown, not lost");
-        assertTrue(refused.headers().firstValue("Retry-After").isPresent());
-        String accepted = student.submit(LAB, BROKEN, Map.of("answer.reflection", typed));
-        assertEquals("GRADED", student.awaitResult(accepted).get("status").asText());
-        Set<String> stored = submissionsOnTheLabPage(student);
-        Set<String> after = submissionsOnTheLabPage(student("student2"));
-        ReliabilityLedger.lost(Math.abs(stored.size() - 1) + Math.abs(before.size() - after.size()));
-        assertEquals(Set.of(accepted), stored, "the refused submission left nothing behind");
-        assertEquals(before, after, "what was stored before the database went down is still there");
-        awaitAnEmptyQueue(instructor());
+        assertASubmissionDuringTheFaultIsRefusedAndAcceptedOnceRepaired("student6",
+                "Typed while the database was down.", () -> database.kill(), () -> database = database.restart());
     }
 
     @Test
     @Order(4)
     void aSubmissionWhileTheDatabaseDiskIsFullIsRefusedWithAMessageStoresNothingAndIsAcceptedOnceThereIsSpace()
             throws Exception {
-        if (database == null) {
-            killAndRestartOnADatabaseServer();
-        }
-        Set<String> before = submissionsOnTheLabPage(student("student2"));
-        Browserless student = student("student7");
-        student.get("/labs/" + LAB);
-        String typed = "Typed while the database disk was full.";
-
-        database.fillTheDisk();
-        HttpResponse<String> refused;
-        try {
-            refused = student.postMultipart("/labs/" + LAB, Map.of("source", BROKEN, "answer.reflection", typed),
-                    Map.of());
-        } finally {
-            database.freeTheDisk();
-        }
-
-        assertEquals(503, refused.statusCode(), refused.body());
-        assertTrue(refused.body().contains(DatabaseFailureFilter.MESSAGE), refused.body());
-        assertTrue(refused.body().contains(typed), "what was typed is shown, not lost");
-        assertTrue(refused.headers().firstValue("Retry-After").isPresent());
-        String accepted = student.submit(LAB, BROKEN, Map.of("answer.reflection", typed));
-        assertEquals("GRADED", student.awaitResult(accepted).get("status").asText());
-        Set<String> stored = submissionsOnTheLabPage(student);
-        Set<String> after = submissionsOnTheLabPage(student("student2"));
-        ReliabilityLedger.lost(Math.abs(stored.size() - 1) + Math.abs(before.size() - after.size()));
-        assertEquals(Set.of(accepted), stored, "the refused submission left nothing behind");
-        assertEquals(before, after, "what was stored before the disk filled is still there");
-        awaitAnEmptyQueue(instructor());
+        assertASubmissionDuringTheFaultIsRefusedAndAcceptedOnceRepaired("student7",
+                "Typed while the database disk was full.", () -> database.fillTheDisk(), () -> database.freeTheDisk());
     }
 
     @Test
@@ -229,6 +179,48 @@ class FaultsIT {
         assertEquals(200, other.get("/labs/" + LAB).statusCode(), "the platform still serves pages");
         String after = other.submit(LAB, BROKEN, Map.of());
         assertEquals("GRADED", other.awaitResult(after).get("status").asText(), "a job queued after it is graded");
+    }
+
+    /**
+     * A student submits, with a reflection typed, while the database suffers a fault: the submission is refused with
+     * 503, the message and what was typed, stores nothing, and is accepted and graded once the fault is repaired;
+     * what was stored before is still there. Submissions lost or stored twice go to the reliability ledger.
+     */
+    private static void assertASubmissionDuringTheFaultIsRefusedAndAcceptedOnceRepaired(String name, String typed,
+            DatabaseChange fault, DatabaseChange repair) throws Exception {
+        if (database == null) {
+            killAndRestartOnADatabaseServer();
+        }
+        Set<String> before = submissionsOnTheLabPage(student("student2"));
+        Browserless student = student(name);
+        student.get("/labs/" + LAB);
+
+        fault.apply();
+        HttpResponse<String> refused;
+        try {
+            refused = student.postMultipart("/labs/" + LAB, Map.of("source", BROKEN, "answer.reflection", typed),
+                    Map.of());
+        } finally {
+            repair.apply();
+        }
+
+        assertEquals(503, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains(DatabaseFailureFilter.MESSAGE), refused.body());
+        assertTrue(refused.body().contains(typed), "what was typed is shown, not lost");
+        assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+        String accepted = student.submit(LAB, BROKEN, Map.of("answer.reflection", typed));
+        assertEquals("GRADED", student.awaitResult(accepted).get("status").asText());
+        Set<String> stored = submissionsOnTheLabPage(student);
+        Set<String> after = submissionsOnTheLabPage(student("student2"));
+        ReliabilityLedger.lost(Math.abs(stored.size() - 1) + Math.abs(before.size() - after.size()));
+        assertEquals(Set.of(accepted), stored, "the refused submission left nothing behind");
+        assertEquals(before, after, "what was stored before the fault is still there");
+        awaitAnEmptyQueue(instructor());
+    }
+
+    /** A fault done to the database server, or its repair. */
+    private interface DatabaseChange {
+        void apply() throws IOException, InterruptedException;
     }
 
     /**
