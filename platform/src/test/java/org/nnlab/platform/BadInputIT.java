@@ -401,6 +401,25 @@ class BadInputIT {
         }
 
         @Test
+        void guessingTheCurrentPasswordOnTheAccountPageLocksTheAccountAsFailedLoginsDo() throws Exception {
+            Browserless thief = login("student17");
+            thief.get("/account");
+            for (int i = 0; i < 5; i++) {
+                assertEquals(400, thief.postForm("/account", Map.of("current", "guess-" + i, "password",
+                        "stolen-password-1", "repeated", "stolen-password-1")).statusCode());
+            }
+
+            HttpResponse<String> locked = thief.postForm("/account", Map.of("current", PASSWORD, "password",
+                    "stolen-password-1", "repeated", "stolen-password-1"));
+
+            assertEquals(429, locked.statusCode());
+            assertTrue(locked.body().contains("Too many failed attempts: try again in 1 minute."), locked.body());
+            assertTrue(locked.headers().firstValue("Retry-After").isPresent());
+            assertEquals(429, new Browserless(server.url()).login("student17", PASSWORD).statusCode(),
+                    "the login page refuses the account too");
+        }
+
+        @Test
         void aLoginGivesTheSessionANewIdSoAFixedOneIsWorthNothing() throws Exception {
             Browserless victim = new Browserless(server.url());
             victim.get("/login");

@@ -36,10 +36,11 @@ import org.nnlab.platform.web.DatabaseFailureFilter;
 
 /**
  * Faults injected into a real platform, each a case of the reliability suite: the platform killed with 50
- * submissions queued and running, a sandbox killed mid-run, the database server down for a moment, and the grader
- * crashing inside one job. The platform grades a two-epoch variant of the digits lab, so that most gradings take
- * seconds. The cases run in order on one platform's data: from its restart after the kill on, the platform reaches
- * its database through an H2 server in a process of its own, which the database case kills and starts again.
+ * submissions queued and running, a sandbox killed mid-run, the database server down for a moment, the database's
+ * disk full, and the grader crashing inside one job. The platform grades a two-epoch variant of the digits lab, so
+ * that most gradings take seconds. The cases run in order on one platform's data: from its restart after the kill
+ * on, the platform reaches its database through an H2 server in a process of its own, which the database cases kill
+ * and start again, or leave no room to write.
  */
 @Reliability("faults")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -144,35 +145,20 @@ class FaultsIT {
     @Order(3)
     void aSubmissionWhileTheDatabaseIsDownIsRefusedWithAMessageStoresNothingAndIsAcceptedOnceItIsBack()
             throws Exception {
-        if (database == null) {
-            killAndRestartOnADatabaseServer();
-        }
-        Set<String> before = submissionsOnTheLabPage(student("student2"));
-        Browserless student = student("student6");
-        student.get("/labs/" + LAB);
-        String typed = "Typed while the database was down.";
-
-        database.kill();
-        HttpResponse<String> refused = student.postMultipart("/labs/" + LAB, Map.of("source", BROKEN,
-                "answer.reflection", typed), Map.of());
-        database = database.restart();
-
-        assertEquals(503, refused.statusCode(), refused.body());
-        assertTrue(refused.body().contains(DatabaseFailureFilter.MESSAGE), refused.body());
-        assertTrue(refused.body().contains(typed), "what was typed is shown, not lost");
-        assertTrue(refused.headers().firstValue("Retry-After").isPresent());
-        String accepted = student.submit(LAB, BROKEN, Map.of("answer.reflection", typed));
-        assertEquals("GRADED", student.awaitResult(accepted).get("status").asText());
-        Set<String> stored = submissionsOnTheLabPage(student);
-        Set<String> after = submissionsOnTheLabPage(student("student2"));
-        ReliabilityLedger.lost(Math.abs(stored.size() - 1) + Math.abs(before.size() - after.size()));
-        assertEquals(Set.of(accepted), stored, "the refused submission left nothing behind");
-        assertEquals(before, after, "what was stored before the database went down is still there");
-        awaitAnEmptyQueue(instructor());
+        assertASubmissionDuringTheFaultIsRefusedAndAcceptedOnceRepaired("student6",
+                "Typed while the database was down.", () -> database.kill(), () -> database = database.restart());
     }
 
     @Test
     @Order(4)
+    void aSubmissionWhileTheDatabaseDiskIsFullIsRefusedWithAMessageStoresNothingAndIsAcceptedOnceThereIsSpace()
+            throws Exception {
+        assertASubmissionDuringTheFaultIsRefusedAndAcceptedOnceRepaired("student7",
+                "Typed while the database disk was full.", () -> database.fillTheDisk(), () -> database.freeTheDisk());
+    }
+
+    @Test
+    @Order(5)
     void aGraderCrashInsideOneJobFailsOnlyThatJobWhileThePlatformServesAndGradesTheOthers() throws Exception {
         Browserless crashing = student("student4");
         Browserless other = student("student5");
@@ -196,6 +182,48 @@ class FaultsIT {
     }
 
     /**
+     * A student submits, with a reflection typed, while the database suffers a fault: the submission is refused with
+     * 503, the message and what was typed, stores nothing, and is accepted and graded once the fault is repaired;
+     * what was stored before is still there. Submissions lost or stored twice go to the reliability ledger.
+     */
+    private static void assertASubmissionDuringTheFaultIsRefusedAndAcceptedOnceRepaired(String name, String typed,
+            DatabaseChange fault, DatabaseChange repair) throws Exception {
+        if (database == null) {
+            killAndRestartOnADatabaseServer();
+        }
+        Set<String> before = submissionsOnTheLabPage(student("student2"));
+        Browserless student = student(name);
+        student.get("/labs/" + LAB);
+
+        fault.apply();
+        HttpResponse<String> refused;
+        try {
+            refused = student.postMultipart("/labs/" + LAB, Map.of("source", BROKEN, "answer.reflection", typed),
+                    Map.of());
+        } finally {
+            repair.apply();
+        }
+
+        assertEquals(503, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains(DatabaseFailureFilter.MESSAGE), refused.body());
+        assertTrue(refused.body().contains(typed), "what was typed is shown, not lost");
+        assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+        String accepted = student.submit(LAB, BROKEN, Map.of("answer.reflection", typed));
+        assertEquals("GRADED", student.awaitResult(accepted).get("status").asText());
+        Set<String> stored = submissionsOnTheLabPage(student);
+        Set<String> after = submissionsOnTheLabPage(student("student2"));
+        ReliabilityLedger.lost(Math.abs(stored.size() - 1) + Math.abs(before.size() - after.size()));
+        assertEquals(Set.of(accepted), stored, "the refused submission left nothing behind");
+        assertEquals(before, after, "what was stored before the fault is still there");
+        awaitAnEmptyQueue(instructor());
+    }
+
+    /** A fault done to the database server, or its repair. */
+    private interface DatabaseChange {
+        void apply() throws IOException, InterruptedException;
+    }
+
+    /**
      * Kills the platform with its sandboxes, as a crash would, and starts it again on the same data folder, whose
      * database it reaches through an H2 server of its own from then on, so that the database can be down while the
      * platform runs.
@@ -210,7 +238,7 @@ class FaultsIT {
 
     private static List<String> properties() throws IOException {
         return List.of("-Dnnlab.seed.student.password=" + PASSWORD, "-Dnnlab.seed.instructor.password=" + PASSWORD,
-                "-Dnnlab.seed.students=6", "-Dnnlab.labs.dir=" + twoEpochLab(), "-Dnnlab.checks.dir="
+                "-Dnnlab.seed.students=7", "-Dnnlab.labs.dir=" + twoEpochLab(), "-Dnnlab.checks.dir="
                         + checkExtensions(), "-Dnnlab.grading.workers=2", "-Dnnlab.grading.lease.seconds=15");
     }
 

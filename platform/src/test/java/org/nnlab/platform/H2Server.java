@@ -3,6 +3,7 @@ package org.nnlab.platform;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -68,6 +69,30 @@ final class H2Server implements AutoCloseable {
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+    }
+
+    /**
+     * Fills the server's disk, as far as the database can tell: the server process may no longer write a single byte
+     * to any file ({@code RLIMIT_FSIZE} of 0; the JVM ignores {@code SIGXFSZ}, so each write fails as it would on a
+     * full disk). A limit at the database file's size is not enough: H2 first reuses the free space inside its file,
+     * which a full disk would still let it write.
+     */
+    void fillTheDisk() throws IOException, InterruptedException {
+        limitFileSize("0:unlimited");
+    }
+
+    /** Frees the disk that {@link #fillTheDisk()} filled: the server may write files of any size again. */
+    void freeTheDisk() throws IOException, InterruptedException {
+        limitFileSize("unlimited:unlimited");
+    }
+
+    private void limitFileSize(String limits) throws IOException, InterruptedException {
+        Process prlimit = new ProcessBuilder("prlimit", "--pid", String.valueOf(process.pid()), "--fsize=" + limits)
+                .redirectErrorStream(true).start();
+        String output = new String(prlimit.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (prlimit.waitFor() != 0) {
+            throw new IOException("prlimit --fsize=" + limits + " failed: " + output);
+        }
     }
 
     /** @return a new server on the same port and data, after {@link #kill()} */

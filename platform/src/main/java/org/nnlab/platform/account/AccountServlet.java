@@ -8,12 +8,18 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.nnlab.platform.web.Pages;
 
-/** {@code /account}: the signed-in user's account, where they change their password. */
+/**
+ * {@code /account}: the signed-in user's account, where they change their password. A wrong current password counts
+ * as a failed login of the account, and a right one as a successful login ({@link LoginThrottle}), so that a stolen
+ * session cannot guess the password faster than the login page allows; while the account is locked, a change is
+ * refused with 429 and the time to wait.
+ */
 @WebServlet("/account")
 @ServletSecurity(@HttpConstraint(rolesAllowed = {Role.STUDENT, Role.INSTRUCTOR}))
 public class AccountServlet extends HttpServlet {
@@ -25,6 +31,9 @@ public class AccountServlet extends HttpServlet {
     @Inject
     transient Accounts accounts;
 
+    @Inject
+    transient LoginThrottle throttle;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         show(request, response, null, "changed".equals(request.getParameter("password")));
@@ -32,11 +41,22 @@ public class AccountServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<String> refused = accounts.changePassword(request.getRemoteUser(), text(request, "current"),
+        String username = request.getRemoteUser();
+        Optional<Duration> locked = throttle.lockedFor(username, request.getRemoteAddr());
+        if (locked.isPresent()) {
+            show(request, response, Lockout.refuse(response, locked.get(), "attempts"), false);
+            return;
+        }
+        PasswordChange change = accounts.changePassword(username, text(request, "current"),
                 text(request, "password"), text(request, "repeated"));
-        if (refused.isPresent()) {
+        if (change == PasswordChange.WRONG_CURRENT_PASSWORD) {
+            throttle.failed(username, request.getRemoteAddr());
+        } else {
+            throttle.succeeded(username);
+        }
+        if (change.refusal().isPresent()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            show(request, response, refused.get(), false);
+            show(request, response, change.refusal().get(), false);
             return;
         }
         response.sendRedirect(request.getContextPath() + "/account?password=changed");

@@ -29,26 +29,26 @@ public class Accounts {
     /**
      * Changes a password after checking the current one.
      *
-     * @return empty when changed, or why not, as the user reads it
+     * @return {@link PasswordChange#CHANGED}, or why the password was not changed
      */
     @Transactional
-    public Optional<String> changePassword(String username, String current, String next, String repeated) {
+    public PasswordChange changePassword(String username, String current, String next, String repeated) {
         UserAccount account = byUsername(username).orElseThrow(() -> new IllegalArgumentException(
                 "no account named " + username));
         if (!passwords.matches(current, account.getPasswordHash())) {
-            return Optional.of("The current password is wrong.");
+            return PasswordChange.WRONG_CURRENT_PASSWORD;
         }
         if (next.length() < MIN_LENGTH || next.length() > MAX_LENGTH) {
-            return Optional.of("The new password must have " + MIN_LENGTH + " to " + MAX_LENGTH + " characters.");
+            return PasswordChange.BAD_LENGTH;
         }
         if (!next.equals(repeated)) {
-            return Optional.of("The new password and its repetition differ.");
+            return PasswordChange.NOT_REPEATED;
         }
         if (next.equals(current)) {
-            return Optional.of("The new password is the current one.");
+            return PasswordChange.UNCHANGED;
         }
         account.setPasswordHash(passwords.hash(next));
-        return Optional.empty();
+        return PasswordChange.CHANGED;
     }
 
     /**

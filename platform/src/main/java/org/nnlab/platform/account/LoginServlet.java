@@ -50,11 +50,8 @@ public class LoginServlet extends HttpServlet {
         String username = value(request.getParameter("username"));
         Optional<Duration> locked = throttle.lockedFor(username, request.getRemoteAddr());
         if (locked.isPresent()) {
-            long minutes = Math.max(1, (locked.get().toSeconds() + 59) / 60);
-            response.setStatus(429);
-            response.setHeader("Retry-After", String.valueOf(locked.get().toSeconds() + 1));
             pages.render(request, response, "login", Map.of("failed", false, "username", username, "locked",
-                    "Too many failed logins: try again in " + minutes + " minute" + (minutes == 1 ? "" : "s") + "."));
+                    Lockout.refuse(response, locked.get(), "logins")));
             return;
         }
         if (request.getSession(false) != null) {

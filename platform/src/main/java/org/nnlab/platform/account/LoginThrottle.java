@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Slows down password guessing. After {@value #ACCOUNT_FAILURES} failed logins to one account, or
  * {@value #ADDRESS_FAILURES} from one address, within {@link #WINDOW}, further attempts on it are refused without the
  * password being checked, for a lock that starts at {@link #FIRST_LOCK} and doubles with each lock that follows, up to
- * {@link #LONGEST_LOCK}. A successful login clears its account's record. Kept in memory, per platform instance.
+ * {@link #LONGEST_LOCK}. A successful login clears its account's record. A wrong current password on the account page
+ * counts as a failed login too ({@link AccountServlet}). Kept in memory, per platform instance.
  */
 @ApplicationScoped
 public class LoginThrottle {

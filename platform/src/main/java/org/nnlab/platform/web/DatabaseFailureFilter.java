@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.transaction.xa.XAException;
 
 /**
  * Answers a request that failed because the database could not be reached or written (it is down, or its disk is
@@ -50,10 +51,15 @@ public class DatabaseFailureFilter extends HttpFilter {
         }
     }
 
-    /** @return whether a failure came from the database: an {@link SQLException} among its causes */
+    /**
+     * @return whether a failure came from the database: an {@link SQLException} among its causes, or a commit that
+     *     failed ({@link XAException}: the database is the platform's only transactional resource, and the
+     *     transaction manager keeps only the message of the {@link SQLException} that failed the commit, e.g. when
+     *     the disk is full)
+     */
     static boolean fromTheDatabase(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException) {
+            if (cause instanceof SQLException || cause instanceof XAException) {
                 return true;
             }
         }

@@ -1,5 +1,6 @@
 package org.nnlab.platform.account;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.argThat;
@@ -11,7 +12,6 @@ import static org.mockito.Mockito.when;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nnlab.platform.web.Pages;
@@ -19,13 +19,16 @@ import org.nnlab.platform.web.Pages;
 class AccountServletTest {
     private final HttpServletRequest request = mock(HttpServletRequest.class);
     private final HttpServletResponse response = mock(HttpServletResponse.class);
+    private static final String ADDRESS = "192.0.2.7";
     private final AccountServlet servlet = new AccountServlet();
 
     @BeforeEach
     void wire() {
         servlet.pages = mock(Pages.class);
         servlet.accounts = mock(Accounts.class);
+        servlet.throttle = new LoginThrottle();
         when(request.getRemoteUser()).thenReturn("student");
+        when(request.getRemoteAddr()).thenReturn(ADDRESS);
         when(request.getContextPath()).thenReturn("/nnlab");
         when(request.getParameter("current")).thenReturn("old-password");
         when(request.getParameter("password")).thenReturn("new-password-1");
@@ -35,7 +38,7 @@ class AccountServletTest {
     @Test
     void aChangedPasswordRedirectsToTheAccountPageWithAConfirmation() throws Exception {
         when(servlet.accounts.changePassword("student", "old-password", "new-password-1", "new-password-1"))
-                .thenReturn(Optional.empty());
+                .thenReturn(PasswordChange.CHANGED);
 
         servlet.doPost(request, response);
 
@@ -46,7 +49,7 @@ class AccountServletTest {
     @Test
     void aRefusedChangeShowsWhyWithStatus400() throws Exception {
         when(servlet.accounts.changePassword("student", "old-password", "new-password-1", "new-password-1"))
-                .thenReturn(Optional.of("The current password is wrong."));
+                .thenReturn(PasswordChange.WRONG_CURRENT_PASSWORD);
 
         servlet.doPost(request, response);
 
@@ -54,5 +57,46 @@ class AccountServletTest {
         verify(servlet.pages).render(eq(request), eq(response), eq("account"),
                 argThat(model -> "The current password is wrong.".equals(model.get("error"))));
         verify(response, never()).sendRedirect(any());
+    }
+
+    @Test
+    void wrongCurrentPasswordsLockTheAccountAsFailedLoginsDo() throws Exception {
+        when(servlet.accounts.changePassword("student", "old-password", "new-password-1", "new-password-1"))
+                .thenReturn(PasswordChange.WRONG_CURRENT_PASSWORD);
+
+        postAsOftenAsFailedLoginsLockAnAccount();
+
+        assertTrue(servlet.throttle.lockedFor("student", "198.51.100.1").isPresent(), "the account is locked");
+    }
+
+    @Test
+    void otherRefusalsDoNotCountAsFailedLogins() throws Exception {
+        when(servlet.accounts.changePassword("student", "old-password", "new-password-1", "new-password-1"))
+                .thenReturn(PasswordChange.NOT_REPEATED);
+
+        postAsOftenAsFailedLoginsLockAnAccount();
+
+        assertTrue(servlet.throttle.lockedFor("student", ADDRESS).isEmpty());
+    }
+
+    @Test
+    void aChangeOnALockedAccountIsRefusedWith429AndTheTimeToWaitWithoutCheckingThePassword() throws Exception {
+        for (int i = 0; i < LoginThrottle.ACCOUNT_FAILURES; i++) {
+            servlet.throttle.failed("student", "198.51.100.1");
+        }
+
+        servlet.doPost(request, response);
+
+        verify(response).setStatus(429);
+        verify(response).setHeader(eq("Retry-After"), argThat(seconds -> Long.parseLong(seconds) > 0));
+        verify(servlet.pages).render(eq(request), eq(response), eq("account"),
+                argThat(model -> "Too many failed attempts: try again in 1 minute.".equals(model.get("error"))));
+        verify(servlet.accounts, never()).changePassword(any(), any(), any(), any());
+    }
+
+    private void postAsOftenAsFailedLoginsLockAnAccount() throws Exception {
+        for (int i = 0; i < LoginThrottle.ACCOUNT_FAILURES; i++) {
+            servlet.doPost(request, response);
+        }
     }
 }

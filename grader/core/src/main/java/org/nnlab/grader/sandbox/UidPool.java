@@ -126,12 +126,16 @@ final class UidPool {
         return lastHandedOut;
     }
 
+    /** @return the file whose lock keeps other JVMs off a uid */
+    Path lockFile(int uid) {
+        return lockDirectory.resolve("uid-" + uid + ".lock");
+    }
+
     private FileChannel tryLock(int uid) {
         FileChannel channel = null;
         try {
             Files.createDirectories(lockDirectory);
-            channel = FileChannel.open(lockDirectory.resolve("uid-" + uid + ".lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
+            channel = FileChannel.open(lockFile(uid), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = channel.tryLock();

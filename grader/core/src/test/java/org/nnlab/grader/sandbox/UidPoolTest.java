@@ -49,6 +49,22 @@ class UidPoolTest {
     }
 
     @Test
+    void aUidLockedByAnotherProcessIsSkippedAndHandedOutOnceThatProcessEnds() throws Exception {
+        UidPool pool = new UidPool(61980, 61981, locks);
+        Process otherGrader = FileLockHolder.start(pool.lockFile(61980));
+        try (UidPool.Lease lease = pool.acquire()) {
+            assertEquals(61981, lease.uid());
+        } finally {
+            otherGrader.getOutputStream().close();
+            otherGrader.waitFor();
+        }
+
+        try (UidPool.Lease lease = pool.acquire()) {
+            assertEquals(61980, lease.uid());
+        }
+    }
+
+    @Test
     void aUserOfThisMachineIsNeverHandedOut() throws IOException {
         int user = Files.readAllLines(Path.of("/etc/passwd")).stream().map(line -> line.split(":"))
                 .filter(fields -> fields.length > 2).mapToInt(fields -> Integer.parseInt(fields[2]))
