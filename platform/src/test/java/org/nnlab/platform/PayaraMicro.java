@@ -35,10 +35,28 @@ final class PayaraMicro implements AutoCloseable {
 
     /** Starts the platform with the given extra system properties ({@code -Dkey=value}). */
     static PayaraMicro start(List<String> properties) throws IOException, InterruptedException {
+        return start(properties, List.of("--nocluster"));
+    }
+
+    /**
+     * Starts one member of a cluster of platform instances on loopback, whose data grid (Hazelcast) replicates the
+     * web sessions: each member listens for the grid on its own port of {@code gridPorts} and finds the others there.
+     *
+     * @param member which of {@code gridPorts} is this member's
+     */
+    static PayaraMicro startClustered(List<String> properties, String cluster, List<Integer> gridPorts, int member)
+            throws IOException, InterruptedException {
+        String members = String.join(",", gridPorts.stream().map(port -> "127.0.0.1:" + port).toList());
+        return start(properties, List.of("--clustername", cluster, "--clustermode", "tcpip:" + members,
+                "--startport", String.valueOf(gridPorts.get(member)), "--interfaces", "127.0.0.1", "--nohostaware"));
+    }
+
+    private static PayaraMicro start(List<String> properties, List<String> clustering)
+            throws IOException, InterruptedException {
         IOException last = null;
         for (int attempt = 1; attempt <= 2; attempt++) {
             try {
-                return startOnce(properties);
+                return startOnce(properties, clustering);
             } catch (IOException e) {
                 last = e;
             }
@@ -66,7 +84,8 @@ final class PayaraMicro implements AutoCloseable {
         return labs;
     }
 
-    private static PayaraMicro startOnce(List<String> properties) throws IOException, InterruptedException {
+    private static PayaraMicro startOnce(List<String> properties, List<String> clustering)
+            throws IOException, InterruptedException {
         int port = freePort();
         Path root = Path.of("target", "payara-it-" + port).toAbsolutePath();
         Files.createDirectories(root);
@@ -84,8 +103,9 @@ final class PayaraMicro implements AutoCloseable {
                 .reduce((first, last) -> last).orElseThrow().substring(DATA_OPTION.length()));
         List<String> database = command.stream().filter(option -> option.startsWith(DATABASE_OPTION)).toList();
         command.addAll(List.of("-jar", System.getProperty("nnlab.payara.jar"), "--deploy",
-                System.getProperty("nnlab.war"), "--contextroot", "/", "--port", String.valueOf(port), "--nocluster",
-                "--rootDir", root.resolve("payara").toString()));
+                System.getProperty("nnlab.war"), "--contextroot", "/", "--port", String.valueOf(port), "--rootDir",
+                root.resolve("payara").toString()));
+        command.addAll(clustering);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         PayaraMicro server = new PayaraMicro(process, log, port, data, database);
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();

@@ -18,8 +18,9 @@ import java.util.Set;
  * validated by the identity store against the accounts table, and the caller's name and roles are kept in the
  * session; every later request of that session gives the container both, the name and the roles. Jakarta Security's
  * form mechanisms give it only the name again and let the container find the roles, which under concurrent requests
- * sometimes found none and answered 403 to logged-in students (Payara issue 6145). A protected page asked for
- * without a login redirects to the login page, which continues to that page afterwards.
+ * sometimes found none and answered 403 to logged-in students (Payara issue 6145). A session that logged out (on
+ * any platform instance: {@link EndedSessions}) is logged in no more. A protected page asked for without a login
+ * redirects to the login page, which continues to that page afterwards.
  */
 @ApplicationScoped
 public class LoginMechanism implements HttpAuthenticationMechanism {
@@ -30,6 +31,9 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
 
     @Inject
     IdentityStoreHandler identityStores;
+
+    @Inject
+    EndedSessions endedSessions;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -47,7 +51,10 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(CALLER) instanceof SessionCaller caller) {
-            return context.notifyContainerAboutLogin(caller.name(), caller.roles());
+            if (!endedSessions.ended(session.getId())) {
+                return context.notifyContainerAboutLogin(caller.name(), caller.roles());
+            }
+            session.invalidate(); // another instance's stale copy of a session that logged out there
         }
         if (context.isProtected()) {
             if ("GET".equals(request.getMethod())) {

@@ -35,6 +35,8 @@ class LoginMechanismTest {
     @BeforeEach
     void aRequestWithASession() {
         mechanism.identityStores = mock(IdentityStoreHandler.class);
+        mechanism.endedSessions = mock(EndedSessions.class);
+        when(session.getId()).thenReturn("session-1");
         when(request.getSession()).thenReturn(session);
         when(request.getContextPath()).thenReturn("");
         when(context.getAuthParameters()).thenReturn(AuthenticationParameters.withParams());
@@ -67,6 +69,21 @@ class LoginMechanismTest {
 
         assertEquals(AuthenticationStatus.SUCCESS, mechanism.validateRequest(request, response, context));
         verify(context).notifyContainerAboutLogin("ada", Set.of("student"));
+    }
+
+    @Test
+    void aSessionThatLoggedOutOnAnotherInstanceIsLoggedInNoMore() {
+        when(request.getSession(false)).thenReturn(session);
+        when(session.getAttribute(LoginMechanism.CALLER)).thenReturn(new SessionCaller("ada", Set.of("student")));
+        when(mechanism.endedSessions.ended("session-1")).thenReturn(true);
+        when(context.isProtected()).thenReturn(true);
+        when(request.getMethod()).thenReturn("GET");
+        when(request.getRequestURI()).thenReturn("/account");
+
+        assertEquals(AuthenticationStatus.SEND_CONTINUE, mechanism.validateRequest(request, response, context));
+        verify(session).invalidate();
+        verify(context, never()).notifyContainerAboutLogin(any(String.class), any());
+        verify(context).redirect("/login");
     }
 
     @Test
