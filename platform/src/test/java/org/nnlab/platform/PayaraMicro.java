@@ -66,7 +66,11 @@ final class PayaraMicro implements AutoCloseable {
         return labs;
     }
 
-    private static PayaraMicro startOnce(List<String> properties) throws IOException, InterruptedException {
+    /**
+     * Starts the platform as {@link #start} does, but without a second try: for a test whose point is that the
+     * platform starts.
+     */
+    static PayaraMicro startOnce(List<String> properties) throws IOException, InterruptedException {
         int port = freePort();
         Path root = Path.of("target", "payara-it-" + port).toAbsolutePath();
         Files.createDirectories(root);

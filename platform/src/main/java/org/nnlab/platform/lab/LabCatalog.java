@@ -101,14 +101,14 @@ public class LabCatalog {
     public Optional<Lab> lab(String id) {
         Published known = published.get(id);
         if (known != null && System.nanoTime() - known.until() < 0) {
-            return known.lab();
+            return known.revision().map(this::load);
         }
         boolean testing = false;
-        Optional<Lab> found = Optional.empty();
+        Optional<LabRevision> found = Optional.empty();
         for (LabRevision revision : revisions(id)) {
             LabRevision.State state = state(revision);
             if (state == LabRevision.State.PASSED) {
-                found = Optional.of(load(revision));
+                found = Optional.of(revision);
                 break;
             }
             testing |= state == LabRevision.State.TESTING;
@@ -118,11 +118,11 @@ public class LabCatalog {
         } else {
             published.put(id, new Published(found, System.nanoTime() + PUBLISHED_FOR_NANOS));
         }
-        return found;
+        return found.map(this::load);
     }
 
     /** What {@link #lab} found for a lab id, and until when to trust it. */
-    private record Published(Optional<Lab> lab, long until) {
+    private record Published(Optional<LabRevision> revision, long until) {
     }
 
     /** @return one revision of a lab, e.g. the one a submission recorded */
