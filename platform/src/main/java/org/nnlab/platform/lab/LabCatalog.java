@@ -26,11 +26,10 @@ import org.nnlab.platform.grading.GraderProvider;
 
 /**
  * The labs, as revisions the platform stores in its database; each instance unpacks the revisions it uses into
- * {@code <data dir>/labs/}. At start the labs folder
- * ({@code nnlab.labs.dir}) is synced: a lab folder whose files changed becomes a new revision. Instructors add
- * revisions by uploading a lab zip. Every revision is validated by the grader's lab loader (an invalid one is refused
- * with file and field named) and self-tested through the grading queue; students see the newest revision that
- * passed, and each submission is graded against the revision it recorded.
+ * {@code <data dir>/labs/}. At start the labs folder ({@code nnlab.labs.dir}) is synced: a lab folder whose files
+ * changed becomes a new revision. Instructors add revisions by uploading a lab zip. Every revision is validated by the
+ * grader's lab loader (an invalid one is refused with file and field named) and self-tested through the grading queue;
+ * students see the newest revision that passed, and each submission is graded against the revision it recorded.
  */
 @ApplicationScoped
 public class LabCatalog {

@@ -8,7 +8,7 @@ import jakarta.persistence.Lob;
 /**
  * The files of a lab revision as a zip ({@link LabStore#zip}), kept in the database so that every platform instance,
  * on whatever machine, can unpack the revision into its own data folder. Kept apart from {@link LabRevision}, which
- * every page reads, so that the files are read only when an instance lacks them.
+ * every page reads, so that the files are read only when an instance loads the revision.
  */
 @Entity
 public class RevisionArchive {
