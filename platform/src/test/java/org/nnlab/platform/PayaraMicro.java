@@ -84,6 +84,14 @@ final class PayaraMicro implements AutoCloseable {
         return labs;
     }
 
+    /**
+     * Starts the platform as {@link #start} does, but without a second try: for a test whose point is that the
+     * platform starts.
+     */
+    static PayaraMicro startOnce(List<String> properties) throws IOException, InterruptedException {
+        return startOnce(properties, List.of("--nocluster"));
+    }
+
     private static PayaraMicro startOnce(List<String> properties, List<String> clustering)
             throws IOException, InterruptedException {
         int port = freePort();

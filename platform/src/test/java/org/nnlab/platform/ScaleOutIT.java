@@ -4,26 +4,41 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nnlab.grader.sandbox.BubblewrapSandbox;
 import org.nnlab.grader.sandbox.SandboxProbe;
+import org.nnlab.platform.lab.LabStore;
 
 /**
- * Two platform instances on one PostgreSQL database, each with its own grading workers, as two machines of a
- * scaled-out deployment would run: students submit through both, every submission is graded exactly once by
- * one of the four workers, and either instance shows what the other stored.
+ * Two platform instances on one PostgreSQL database, each with its own grading workers and data folder, as two
+ * machines of a scaled-out deployment would run, started at the same moment as replicas are: they store the lab
+ * and the demo course once, students submit through both, every submission is graded exactly once by one of the
+ * four workers, and either instance shows what the other stored. The first instance's copy of the lab is deleted
+ * once both run: the lab's files come from the database.
  */
 class ScaleOutIT {
     private static final String PASSWORD = "scale-out-password-1";
@@ -46,9 +61,20 @@ class ScaleOutIT {
         databaseUrl = postgres.url("nnlab_scale_out");
         properties.addAll(List.of("-Dnnlab.seed.student.password=" + PASSWORD, "-Dnnlab.seed.instructor.password="
                 + PASSWORD, "-Dnnlab.seed.students=" + STUDENTS, "-Dnnlab.grading.workers=2"));
-        first = PayaraMicro.start(properties);
+        ExecutorService starting = Executors.newFixedThreadPool(2);
+        try {
+            Future<PayaraMicro> one = starting.submit(() -> PayaraMicro.startOnce(properties));
+            Future<PayaraMicro> two = starting.submit(() -> PayaraMicro.startOnce(properties));
+            try {
+                first = one.get();
+            } finally {
+                second = two.get();
+            }
+        } finally {
+            starting.shutdown();
+        }
         login(first, "student").awaitPublished(LAB);
-        second = PayaraMicro.start(properties);
+        LabStore.deleteTree(first.data().resolve("labs"));
     }
 
     @AfterAll
@@ -100,6 +126,67 @@ class ScaleOutIT {
             assertEquals(SUBMISSIONS, graded);
         }
         assertEquals(2, nodes.size(), "the workers of both instances graded: " + nodes);
+    }
+
+    @Test
+    void instancesStartedTogetherStoreTheLabOnceSelfTestItOnceAndSeedTheDemoCourseOnce() throws Exception {
+        try (Connection connection = DriverManager.getConnection(databaseUrl, "nnlab", "nnlab-test-password");
+             Statement statement = connection.createStatement()) {
+            assertEquals(List.of(LAB + " 1"), rows(statement, "SELECT LABID, REVISION FROM LABREVISION"));
+            assertEquals(List.of("1"), rows(statement, "SELECT COUNT(*) FROM REVISIONARCHIVE"));
+            assertEquals(List.of(LAB + " 1 2 2"), rows(statement, "SELECT s.LABID, s.LABVERSION, COUNT(DISTINCT s.ID), "
+                    + "COUNT(j.ID) FROM SUBMISSION s JOIN USER_ACCOUNT a ON a.ID = s.AUTHOR_ID JOIN GRADINGJOB j "
+                    + "ON j.SUBMISSIONID = s.ID WHERE a.USERNAME = 'nnlab-selftest' GROUP BY s.LABID, s.LABVERSION"),
+                    "one self-test, its reference and its starter, each queued once");
+            assertEquals(List.of("DL-101 " + (STUDENTS + 1)), rows(statement, "SELECT c.CODE, COUNT(e.ID) FROM "
+                    + "COURSE c JOIN ENROLLMENT e ON e.COURSE_ID = c.ID GROUP BY c.CODE"));
+            assertEquals(List.of(Integer.toString(STUDENTS + 2)), rows(statement, "SELECT COUNT(*) FROM USER_ACCOUNT"),
+                    "the instructor, the students and the self-test account");
+        }
+    }
+
+    @Test
+    void bothInstancesShowTheLabAndHandOutItsStarterThoughTheFirstLostItsCopy() throws Exception {
+        String starter = Files.readString(Path.of(System.getProperty("nnlab.labs"), LAB, "starter", "Solution.java"));
+        for (PayaraMicro instance : List.of(first, second)) {
+            Browserless student = login(instance, "student");
+
+            HttpResponse<String> page = student.get("/labs/" + LAB);
+            HttpResponse<byte[]> kit = student.download("/labs/" + LAB + "/kit");
+
+            assertEquals(200, page.statusCode(), instance.url());
+            assertTrue(page.body().contains("Train two multilayer perceptrons"), "the instructions: " + page.body());
+            assertEquals(200, kit.statusCode(), instance.url());
+            assertEquals(starter, kitEntry(kit.body(), LAB + "-kit/src/main/java/Solution.java"));
+        }
+        assertEquals(LabStore.checksum(Path.of(System.getProperty("nnlab.labs"), LAB)),
+                LabStore.checksum(first.data().resolve("labs").resolve(LAB).resolve("1")),
+                "the first instance unpacked the lab again from the database");
+    }
+
+    private static List<String> rows(Statement statement, String query) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (ResultSet result = statement.executeQuery(query)) {
+            while (result.next()) {
+                List<String> columns = new ArrayList<>();
+                for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
+                    columns.add(result.getString(i));
+                }
+                rows.add(String.join(" ", columns));
+            }
+        }
+        return rows;
+    }
+
+    private static String kitEntry(byte[] kit, String name) throws IOException {
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(kit))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals(name)) {
+                    return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError("the kit holds no " + name);
     }
 
     private static Browserless login(PayaraMicro instance, String name) throws Exception {

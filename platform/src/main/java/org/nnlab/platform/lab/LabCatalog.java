@@ -25,11 +25,11 @@ import org.nnlab.grader.lab.LabException;
 import org.nnlab.platform.grading.GraderProvider;
 
 /**
- * The labs, as revisions the platform stores under {@code <data dir>/labs/}. At start the labs folder
- * ({@code nnlab.labs.dir}) is synced: a lab folder whose files changed becomes a new revision. Instructors add
- * revisions by uploading a lab zip. Every revision is validated by the grader's lab loader (an invalid one is refused
- * with file and field named) and self-tested through the grading queue; students see the newest revision that
- * passed, and each submission is graded against the revision it recorded.
+ * The labs, as revisions the platform stores in its database; each instance unpacks the revisions it uses into
+ * {@code <data dir>/labs/}. At start the labs folder ({@code nnlab.labs.dir}) is synced: a lab folder whose files
+ * changed becomes a new revision. Instructors add revisions by uploading a lab zip. Every revision is validated by the
+ * grader's lab loader (an invalid one is refused with file and field named) and self-tested through the grading queue;
+ * students see the newest revision that passed, and each submission is graded against the revision it recorded.
  */
 @ApplicationScoped
 public class LabCatalog {
@@ -82,11 +82,10 @@ public class LabCatalog {
             return newest.get();
         }
         int number = newest.map(r -> r.getRevision() + 1).orElse(1);
-        Path stored = new LabStore(Path.of(dataDirectory).toAbsolutePath().resolve("labs")).store(folder, lab.id(),
-                number);
-        LabRevision revision = new LabRevision(lab.id(), number, sha256, stored.toString(),
+        LabRevision revision = new LabRevision(lab.id(), number, sha256, store().folder(lab.id(), number).toString(),
                 LocalDateTime.now(Clock.systemUTC()), by);
         entityManager.persist(revision);
+        entityManager.persist(new RevisionArchive(revision.getId(), LabStore.zip(folder)));
         entityManager.flush();
         published.remove(lab.id());
         selfTests.start(revision, load(revision));
@@ -101,14 +100,14 @@ public class LabCatalog {
     public Optional<Lab> lab(String id) {
         Published known = published.get(id);
         if (known != null && System.nanoTime() - known.until() < 0) {
-            return known.lab();
+            return known.revision().map(this::load);
         }
         boolean testing = false;
-        Optional<Lab> found = Optional.empty();
+        Optional<LabRevision> found = Optional.empty();
         for (LabRevision revision : revisions(id)) {
             LabRevision.State state = state(revision);
             if (state == LabRevision.State.PASSED) {
-                found = Optional.of(load(revision));
+                found = Optional.of(revision);
                 break;
             }
             testing |= state == LabRevision.State.TESTING;
@@ -118,11 +117,11 @@ public class LabCatalog {
         } else {
             published.put(id, new Published(found, System.nanoTime() + PUBLISHED_FOR_NANOS));
         }
-        return found;
+        return found.map(this::load);
     }
 
     /** What {@link #lab} found for a lab id, and until when to trust it. */
-    private record Published(Optional<Lab> lab, long until) {
+    private record Published(Optional<LabRevision> revision, long until) {
     }
 
     /** @return one revision of a lab, e.g. the one a submission recorded */
@@ -207,11 +206,40 @@ public class LabCatalog {
                 LabRevision.class).setParameter("id", id).getResultList();
     }
 
-    /** @return the revision's lab, loaded once; its version is the revision number */
+    /**
+     * @return the revision's lab, loaded once, and again should its folder be gone (this instance's data folder is a
+     *     cache of what the database keeps); its version is the revision number
+     */
     private Lab load(LabRevision revision) {
-        return loaded.computeIfAbsent(revision.getLabId() + "#" + revision.getRevision(), key -> {
-            Path folder = Path.of(revision.getDirectory());
+        return loaded.compute(revision.getLabId() + "#" + revision.getRevision(), (key, known) -> {
+            if (known != null && Files.isDirectory(known.directory())) {
+                return known;
+            }
+            Path folder = folder(revision);
             return graders.labLoader().load(folder).at(folder, revision.getRevision());
         });
+    }
+
+    /**
+     * @return the revision's folder in this instance's data folder, unpacked from the database when missing; a
+     *     revision stored before revisions kept their files in the database is read where it was stored
+     */
+    private Path folder(LabRevision revision) {
+        RevisionArchive archive = entityManager.find(RevisionArchive.class, revision.getId());
+        if (archive == null) {
+            return Path.of(revision.getDirectory());
+        }
+        try {
+            return store().materialize(revision.getLabId(), revision.getRevision(), revision.getSha256(),
+                    archive::getZip);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot unpack revision " + revision.getRevision() + " of "
+                    + revision.getLabId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @return this instance's cache of lab revisions, in its data folder */
+    private LabStore store() {
+        return new LabStore(Path.of(dataDirectory).toAbsolutePath().resolve("labs"));
     }
 }

@@ -12,9 +12,10 @@ import java.time.LocalDateTime;
 import java.util.UUID;
 
 /**
- * One version of a lab as the platform stores it: a copy of the lab folder that never changes, numbered per lab,
- * with its self-test. Students see the newest revision that passed its self-test; a submission is graded against the
- * revision it recorded.
+ * One version of a lab as the platform stores it: the lab folder's files, which never change (in the database as a
+ * {@link RevisionArchive}, unpacked by each instance into its own data folder), numbered per lab, with its self-test.
+ * Students see the newest revision that passed its self-test; a submission is graded against the revision it
+ * recorded.
  */
 @Entity
 @Table(uniqueConstraints = @UniqueConstraint(columnNames = {"LABID", "REVISION"}))
@@ -70,7 +71,7 @@ public class LabRevision {
      * @param labId     the lab
      * @param revision  its number, 1 for the first
      * @param sha256    checksum of the folder's files
-     * @param directory where the copy lives
+     * @param directory where the instance that stored it unpacked its copy
      * @param createdAt when (UTC)
      * @param createdBy who added it
      */
@@ -118,7 +119,10 @@ public class LabRevision {
         return sha256;
     }
 
-    /** @return where the copy lives */
+    /**
+     * @return where the instance that stored it unpacked its copy; revisions stored before their files went into the
+     *     database are read from there
+     */
     public String getDirectory() {
         return directory;
     }

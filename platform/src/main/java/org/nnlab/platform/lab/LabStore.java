@@ -1,8 +1,11 @@
 package org.nnlab.platform.lab;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -10,15 +13,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.nnlab.platform.web.InputException;
 
 /**
- * The folders of lab revisions, {@code <root>/<lab id>/<revision>/}: copies that never change once written. Also
- * unpacks an uploaded lab zip, refusing paths outside its root, links, and archives too large or with too many
- * files.
+ * The folders of lab revisions, {@code <root>/<lab id>/<revision>/}: each platform instance's own cache of the
+ * revisions the database keeps as zips, unpacked on first use and never changed once in place. Also unpacks an
+ * uploaded lab zip, refusing paths outside its root, links, and archives too large or with too many files.
  */
 public final class LabStore {
     /** The most files a lab zip may hold. */
@@ -48,24 +53,80 @@ public final class LabStore {
         }
     }
 
+    /** @return where revision {@code revision} of {@code labId} is unpacked */
+    public Path folder(String labId, int revision) {
+        return root.resolve(labId).resolve(Integer.toString(revision));
+    }
+
     /**
-     * Copies a lab folder as revision {@code revision} of {@code labId}.
+     * Packs a lab folder's regular files as a zip, each entry named by its path relative to the folder, for the
+     * database to keep: every platform instance unpacks a revision from it with {@link #materialize}.
      *
-     * @return the copy
+     * @throws InputException when the folder holds a link, or more files or bytes than a lab zip may hold
      */
-    public Path store(Path folder, String labId, int revision) throws IOException {
-        Path target = root.resolve(labId).resolve(Integer.toString(revision));
-        Path partial = root.resolve(labId).resolve(revision + ".partial");
-        deleteTree(partial);
-        for (Path file : files(folder)) {
-            Path copy = partial.resolve(folder.relativize(file).toString());
-            Files.createDirectories(copy.getParent());
-            Files.copy(file, copy);
+    public static byte[] zip(Path folder) throws IOException {
+        List<Path> files = files(folder);
+        if (files.size() > MAX_FILES) {
+            throw new InputException("The lab holds more than " + MAX_FILES + " files.");
         }
-        Files.createDirectories(partial);
-        deleteTree(target);
-        Files.move(partial, target);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        long size = 0;
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Path file : files) {
+                byte[] content = Files.readAllBytes(file);
+                size += content.length;
+                if (size > MAX_BYTES) {
+                    throw new InputException("The lab holds more than " + MAX_BYTES / (1024 * 1024) + " MiB.");
+                }
+                zip.putNextEntry(new ZipEntry(folder.relativize(file).toString().replace('\\', '/')));
+                zip.write(content);
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * The folder of revision {@code revision} of {@code labId}, unpacked from its zip when this store lacks it or
+     * holds other files than the revision's checksum says. The zip is unpacked into a folder of its own, verified,
+     * and then moved into place, so that a folder in place is always complete; when two threads do it at once, both
+     * get the folder that was moved first.
+     *
+     * @param sha256 the revision's checksum ({@link #checksum})
+     * @param zip    the revision's files as {@link #zip} packed them, read only when they must be unpacked
+     * @return the folder
+     * @throws IOException when the zip's files do not have the revision's checksum, or cannot be written
+     */
+    public Path materialize(String labId, int revision, String sha256, Supplier<byte[]> zip) throws IOException {
+        Path target = folder(labId, revision);
+        if (holds(target, sha256)) {
+            return target;
+        }
+        Files.createDirectories(target.getParent());
+        Path partial = Files.createTempDirectory(target.getParent(), revision + ".partial");
+        try {
+            unzip(new ByteArrayInputStream(zip.get()), partial);
+            if (!holds(partial, sha256)) {
+                throw new IOException("revision " + revision + " of " + labId + " unpacks to files whose checksum "
+                        + checksum(partial) + " is not its own, " + sha256);
+            }
+            if (Files.exists(target)) {
+                deleteTree(target);
+            }
+            Files.move(partial, target);
+        } catch (FileSystemException e) {
+            if (!holds(target, sha256)) {
+                throw e;
+            }
+        } finally {
+            deleteTree(partial);
+        }
         return target;
+    }
+
+    /** @return whether a folder exists and holds the files of this checksum */
+    private static boolean holds(Path folder, String sha256) throws IOException {
+        return Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS) && checksum(folder).equals(sha256);
     }
 
     /**

@@ -12,11 +12,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.nnlab.grader.lab.LabException;
+import org.nnlab.platform.web.DatabaseFailureFilter;
 
 /**
  * Syncs the labs folder into the catalog when the application starts, before the demo course is seeded: a lab whose
  * files changed becomes a new revision and is self-tested; an invalid one is left out, its problem kept for
- * instructors.
+ * instructors. Instances that start together on one database each sync the same folder: the revision one stores is
+ * the revision the others find.
  */
 @ApplicationScoped
 public class LabSync {
@@ -33,7 +35,7 @@ public class LabSync {
         try (Stream<Path> folders = Files.list(root)) {
             for (Path folder : folders.filter(f -> Files.isRegularFile(f.resolve("lab.yaml"))).sorted().toList()) {
                 try {
-                    catalog.add(folder, "labs folder");
+                    add(folder);
                 } catch (LabException e) {
                     catalog.problem(e.getMessage());
                     LOG.warning("lab left out: " + e.getMessage());
@@ -48,5 +50,23 @@ public class LabSync {
         }
         LOG.info("lab catalog: " + catalog.latest().stream().map(l -> l.id() + " revision " + l.version()).toList()
                 + " from " + root);
+    }
+
+    /**
+     * Adds a lab folder to the catalog. Another platform instance starting at the same moment may store the same
+     * revision first: the database then refuses this one's, with all of its self-test, and adding the folder again
+     * finds the other instance's revision.
+     */
+    private void add(Path folder) throws IOException {
+        try {
+            catalog.add(folder, "labs folder");
+        } catch (RuntimeException e) {
+            if (!DatabaseFailureFilter.fromTheDatabase(e)) {
+                throw e;
+            }
+            LOG.info(folder + ": the database refused its revision (" + e.getMessage() + "); another instance may "
+                    + "have stored it at the same moment, so it is added again");
+            catalog.add(folder, "labs folder");
+        }
     }
 }

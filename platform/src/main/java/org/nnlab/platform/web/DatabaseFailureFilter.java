@@ -57,7 +57,7 @@ public class DatabaseFailureFilter extends HttpFilter {
      *     transaction manager keeps only the message of the {@link SQLException} that failed the commit, e.g. when
      *     the disk is full)
      */
-    static boolean fromTheDatabase(Throwable failure) {
+    public static boolean fromTheDatabase(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLException || cause instanceof XAException) {
                 return true;

@@ -8,10 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -61,14 +70,109 @@ class LabStoreTest {
     }
 
     @Test
-    void aStoredRevisionIsACopyInItsOwnFolder() throws IOException {
+    void aRevisionIsUnpackedFromItsZipIntoItsOwnFolder() throws IOException {
+        Path lab = folder("lab", Map.of("lab.yaml", "id: x", "starter/S.java", "class S {}"));
+
+        Path unpacked = new LabStore(temp.resolve("store")).materialize("x", 3, LabStore.checksum(lab),
+                () -> zipOf(lab));
+
+        assertEquals(temp.resolve("store/x/3"), unpacked);
+        assertEquals("class S {}", Files.readString(unpacked.resolve("starter/S.java")));
+        assertEquals(LabStore.checksum(lab), LabStore.checksum(unpacked));
+        assertEquals(List.of("3"), names(temp.resolve("store/x")), "no partial folder is left");
+    }
+
+    @Test
+    void aRevisionInPlaceIsUsedWithoutReadingItsZip() throws IOException {
         Path lab = folder("lab", Map.of("lab.yaml", "id: x"));
+        LabStore store = new LabStore(temp.resolve("store"));
+        store.materialize("x", 1, LabStore.checksum(lab), () -> zipOf(lab));
 
-        Path stored = new LabStore(temp.resolve("store")).store(lab, "x", 3);
+        Path again = store.materialize("x", 1, LabStore.checksum(lab), () -> {
+            throw new AssertionError("the zip was read although the folder is in place");
+        });
 
-        assertEquals(temp.resolve("store/x/3"), stored);
-        assertEquals("id: x", Files.readString(stored.resolve("lab.yaml")));
-        assertEquals(LabStore.checksum(lab), LabStore.checksum(stored));
+        assertEquals(temp.resolve("store/x/1"), again);
+    }
+
+    @Test
+    void aFolderInPlaceWithOtherFilesIsReplacedByTheRevisionsOwn() throws IOException {
+        Path lab = folder("lab", Map.of("lab.yaml", "id: x"));
+        folder("store/x/1", Map.of("lab.yaml", "id: y", "stale.txt", "left over"));
+
+        Path unpacked = new LabStore(temp.resolve("store")).materialize("x", 1, LabStore.checksum(lab),
+                () -> zipOf(lab));
+
+        assertEquals(LabStore.checksum(lab), LabStore.checksum(unpacked));
+        assertTrue(Files.notExists(unpacked.resolve("stale.txt")));
+    }
+
+    @Test
+    void aZipWhoseFilesDoNotHaveTheRevisionsChecksumIsRefusedAndLeavesNothing() throws IOException {
+        Path lab = folder("lab", Map.of("lab.yaml", "id: x"));
+        Path other = folder("other", Map.of("lab.yaml", "id: x", "extra.txt", "not in the revision"));
+
+        IOException error = assertThrows(IOException.class, () -> new LabStore(temp.resolve("store"))
+                .materialize("x", 2, LabStore.checksum(lab), () -> zipOf(other)));
+
+        assertTrue(error.getMessage().startsWith("revision 2 of x unpacks to files whose checksum "),
+                error.getMessage());
+        assertEquals(List.of(), names(temp.resolve("store/x")));
+    }
+
+    @Test
+    void twoThreadsUnpackingOneRevisionAtOnceBothGetTheSameCompleteFolder() throws Exception {
+        Path lab = folder("lab", Map.of("lab.yaml", "id: x", "starter/S.java", "class S {}", "data/notes.md", "n"));
+        String sha256 = LabStore.checksum(lab);
+        LabStore store = new LabStore(temp.resolve("store"));
+        CyclicBarrier bothLackIt = new CyclicBarrier(2);
+        Callable<Path> unpack = () -> store.materialize("x", 1, sha256, () -> {
+            try {
+                bothLackIt.await(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return zipOf(lab);
+        });
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Path> one = threads.submit(unpack);
+            Future<Path> two = threads.submit(unpack);
+
+            assertEquals(temp.resolve("store/x/1"), one.get(30, TimeUnit.SECONDS));
+            assertEquals(temp.resolve("store/x/1"), two.get(30, TimeUnit.SECONDS));
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(sha256, LabStore.checksum(temp.resolve("store/x/1")));
+        assertEquals(List.of("1"), names(temp.resolve("store/x")), "no partial folder is left");
+    }
+
+    @Test
+    void aLabFolderWithTooManyFilesCannotBeZipped() throws IOException {
+        Map<String, String> files = new java.util.HashMap<>();
+        for (int i = 0; i <= LabStore.MAX_FILES; i++) {
+            files.put("data/" + i + ".txt", "x");
+        }
+        Path lab = folder("lab", files);
+
+        InputException error = assertThrows(InputException.class, () -> LabStore.zip(lab));
+
+        assertEquals("The lab holds more than 500 files.", error.getMessage());
+    }
+
+    private static byte[] zipOf(Path folder) {
+        try {
+            return LabStore.zip(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> names(Path folder) throws IOException {
+        try (Stream<Path> children = Files.list(folder)) {
+            return children.map(child -> child.getFileName().toString()).sorted().toList();
+        }
     }
 
     private Path folder(String name, Map<String, String> files) throws IOException {
