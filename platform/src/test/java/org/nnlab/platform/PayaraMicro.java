@@ -35,33 +35,27 @@ final class PayaraMicro implements AutoCloseable {
 
     /** Starts the platform with the given extra system properties ({@code -Dkey=value}). */
     static PayaraMicro start(List<String> properties) throws IOException, InterruptedException {
-        return start(properties, List.of("--nocluster"));
-    }
-
-    /**
-     * Starts one member of a cluster of platform instances on loopback, whose data grid (Hazelcast) replicates the
-     * web sessions: each member listens for the grid on its own port of {@code gridPorts} and finds the others there.
-     *
-     * @param member which of {@code gridPorts} is this member's
-     */
-    static PayaraMicro startClustered(List<String> properties, String cluster, List<Integer> gridPorts, int member)
-            throws IOException, InterruptedException {
-        String members = String.join(",", gridPorts.stream().map(port -> "127.0.0.1:" + port).toList());
-        return start(properties, List.of("--clustername", cluster, "--clustermode", "tcpip:" + members,
-                "--startport", String.valueOf(gridPorts.get(member)), "--interfaces", "127.0.0.1", "--nohostaware"));
-    }
-
-    private static PayaraMicro start(List<String> properties, List<String> clustering)
-            throws IOException, InterruptedException {
         IOException last = null;
         for (int attempt = 1; attempt <= 2; attempt++) {
             try {
-                return startOnce(properties, clustering);
+                return startOnce(properties, List.of("--nocluster"));
             } catch (IOException e) {
                 last = e;
             }
         }
         throw last;
+    }
+
+    /**
+     * @return the options that make an instance one member of a cluster of platform instances on loopback, whose
+     *     data grid (Hazelcast) replicates the web sessions: each member listens for the grid on its own port of
+     *     {@code gridPorts} and finds the others there
+     * @param member which of {@code gridPorts} is this member's
+     */
+    static List<String> clusterMember(String cluster, List<Integer> gridPorts, int member) {
+        String members = String.join(",", gridPorts.stream().map(port -> "127.0.0.1:" + port).toList());
+        return List.of("--clustername", cluster, "--clustermode", "tcpip:" + members, "--startport",
+                String.valueOf(gridPorts.get(member)), "--interfaces", "127.0.0.1", "--nohostaware");
     }
 
     /**
@@ -87,12 +81,10 @@ final class PayaraMicro implements AutoCloseable {
     /**
      * Starts the platform as {@link #start} does, but without a second try: for a test whose point is that the
      * platform starts.
+     *
+     * @param clustering {@code --nocluster}, or {@link #clusterMember} for a member of a cluster
      */
-    static PayaraMicro startOnce(List<String> properties) throws IOException, InterruptedException {
-        return startOnce(properties, List.of("--nocluster"));
-    }
-
-    private static PayaraMicro startOnce(List<String> properties, List<String> clustering)
+    static PayaraMicro startOnce(List<String> properties, List<String> clustering)
             throws IOException, InterruptedException {
         int port = freePort();
         Path root = Path.of("target", "payara-it-" + port).toAbsolutePath();

@@ -39,18 +39,25 @@ import org.nnlab.platform.lab.LabStore;
  * and the demo course once, students submit through both, every submission is graded exactly once by one of the
  * four workers, and either instance shows what the other stored. The first instance's copy of the lab is deleted
  * once both run: the lab's files come from the database.
+ *
+ * <p>The two are clustered on loopback (Payara Micro's data grid replicates the web sessions) and stand behind a
+ * round-robin balancer without stickiness, so that one user's requests land on both in turn: the login, its
+ * session, form tokens and the logout hold whichever instance answers.
  */
 class ScaleOutIT {
     private static final String PASSWORD = "scale-out-password-1";
     private static final String LAB = "digits-regularization";
+    /** Students who submit; three more are seeded for the session tests. */
     private static final int STUDENTS = 8;
-    private static final int SUBMISSIONS = 40;
+    private static final int SEEDED = STUDENTS + 3;
+    private static final int SUBMISSIONS = 24;
     private static final String BROKEN = "public class Solution implements org.nnlab.api.LabSolution {\n"
             + "    public void train(org.nnlab.api.LabContext ctx) { int x = \"text\"; }\n}\n";
     private static PostgresServer postgres;
     private static String databaseUrl;
     private static PayaraMicro first;
     private static PayaraMicro second;
+    private static RoundRobinBalancer balancer;
 
     @BeforeAll
     static void startTwoInstancesOnOneDatabase() throws Exception {
@@ -60,11 +67,15 @@ class ScaleOutIT {
         List<String> properties = new ArrayList<>(postgres.newDatabase("nnlab_scale_out"));
         databaseUrl = postgres.url("nnlab_scale_out");
         properties.addAll(List.of("-Dnnlab.seed.student.password=" + PASSWORD, "-Dnnlab.seed.instructor.password="
-                + PASSWORD, "-Dnnlab.seed.students=" + STUDENTS, "-Dnnlab.grading.workers=2"));
+                + PASSWORD, "-Dnnlab.seed.students=" + SEEDED, "-Dnnlab.grading.workers=2"));
+        List<Integer> grid = List.of(PayaraMicro.freePort(), PayaraMicro.freePort());
+        String cluster = "nnlab-it-" + grid.get(0);
         ExecutorService starting = Executors.newFixedThreadPool(2);
         try {
-            Future<PayaraMicro> one = starting.submit(() -> PayaraMicro.startOnce(properties));
-            Future<PayaraMicro> two = starting.submit(() -> PayaraMicro.startOnce(properties));
+            Future<PayaraMicro> one = starting.submit(() -> PayaraMicro.startOnce(properties,
+                    PayaraMicro.clusterMember(cluster, grid, 0)));
+            Future<PayaraMicro> two = starting.submit(() -> PayaraMicro.startOnce(properties,
+                    PayaraMicro.clusterMember(cluster, grid, 1)));
             try {
                 first = one.get();
             } finally {
@@ -75,10 +86,14 @@ class ScaleOutIT {
         }
         login(first, "student").awaitPublished(LAB);
         LabStore.deleteTree(first.data().resolve("labs"));
+        balancer = RoundRobinBalancer.start(List.of(first.url(), second.url()));
     }
 
     @AfterAll
     static void stop() {
+        if (balancer != null) {
+            balancer.close();
+        }
         for (PayaraMicro instance : new PayaraMicro[] {first, second}) {
             if (instance != null) {
                 instance.close();
@@ -138,9 +153,9 @@ class ScaleOutIT {
                     + "COUNT(j.ID) FROM SUBMISSION s JOIN USER_ACCOUNT a ON a.ID = s.AUTHOR_ID JOIN GRADINGJOB j "
                     + "ON j.SUBMISSIONID = s.ID WHERE a.USERNAME = 'nnlab-selftest' GROUP BY s.LABID, s.LABVERSION"),
                     "one self-test, its reference and its starter, each queued once");
-            assertEquals(List.of("DL-101 " + (STUDENTS + 1)), rows(statement, "SELECT c.CODE, COUNT(e.ID) FROM "
+            assertEquals(List.of("DL-101 " + (SEEDED + 1)), rows(statement, "SELECT c.CODE, COUNT(e.ID) FROM "
                     + "COURSE c JOIN ENROLLMENT e ON e.COURSE_ID = c.ID GROUP BY c.CODE"));
-            assertEquals(List.of(Integer.toString(STUDENTS + 2)), rows(statement, "SELECT COUNT(*) FROM USER_ACCOUNT"),
+            assertEquals(List.of(Integer.toString(SEEDED + 2)), rows(statement, "SELECT COUNT(*) FROM USER_ACCOUNT"),
                     "the instructor, the students and the self-test account");
         }
     }
@@ -162,6 +177,60 @@ class ScaleOutIT {
         assertEquals(LabStore.checksum(Path.of(System.getProperty("nnlab.labs"), LAB)),
                 LabStore.checksum(first.data().resolve("labs").resolve(LAB).resolve("1")),
                 "the first instance unpacked the lab again from the database");
+    }
+
+    @Test
+    void aStudentLoggedInThroughTheBalancerStaysLoggedInWhicheverInstanceAnswers() throws Exception {
+        Browserless student = new Browserless(balancer.url());
+        List<Integer> before = balancer.served();
+
+        assertEquals(302, student.login("student9", PASSWORD).statusCode(), "the login page came from one "
+                + "instance, the login went to the other");
+        for (int i = 0; i < 8; i++) {
+            HttpResponse<String> page = student.get("/account");
+            assertEquals(200, page.statusCode(), "request " + i + " after the login");
+            assertTrue(page.body().contains("student9"), page.body());
+        }
+
+        List<Integer> after = balancer.served();
+        for (int instance = 0; instance < after.size(); instance++) {
+            assertTrue(after.get(instance) - before.get(instance) >= 4, "each instance answered: " + after);
+        }
+    }
+
+    @Test
+    void aFormWhoseTokenOneInstanceIssuedIsAcceptedByTheOther() throws Exception {
+        Browserless student = new Browserless(balancer.url());
+        assertEquals(302, student.login("student10", PASSWORD).statusCode());
+        student.get("/account");
+
+        HttpResponse<String> changed = student.postForm("/account", Map.of("current", PASSWORD, "password",
+                "scale-out-password-2", "repeated", "scale-out-password-2"));
+
+        assertEquals(302, changed.statusCode(), changed.body());
+        assertTrue(changed.headers().firstValue("Location").orElseThrow().endsWith("/account?password=changed"));
+        assertEquals(302, new Browserless(balancer.url()).login("student10", "scale-out-password-2").statusCode(),
+                "the new password holds on either instance");
+    }
+
+    @Test
+    void aLogoutThroughOneInstanceEndsTheSessionOnBoth() throws Exception {
+        Browserless student = new Browserless(balancer.url());
+        assertEquals(302, student.login("student11", PASSWORD).statusCode());
+        List<Browserless> stolen = List.of(new Browserless(first.url()).withCookiesOf(student),
+                new Browserless(second.url()).withCookiesOf(student));
+        for (Browserless thief : stolen) {
+            assertEquals(200, thief.get("/account").statusCode(), "the session holds on each instance");
+        }
+        student.get("/account");
+
+        assertEquals(302, student.postForm("/logout", Map.of()).statusCode());
+
+        for (Browserless thief : stolen) {
+            HttpResponse<String> page = thief.get("/account");
+            assertEquals(302, page.statusCode(), "the ended session is refused on every instance");
+            assertTrue(page.headers().firstValue("Location").orElseThrow().contains("/login"));
+        }
     }
 
     private static List<String> rows(Statement statement, String query) throws SQLException {

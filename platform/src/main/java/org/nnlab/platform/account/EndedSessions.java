@@ -3,7 +3,6 @@ package org.nnlab.platform.account;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -48,7 +47,7 @@ public class EndedSessions {
     public boolean ended(String sessionId) {
         try {
             return entityManager.find(EndedSession.class, hash(sessionId)) != null;
-        } catch (PersistenceException unavailable) {
+        } catch (RuntimeException unavailable) { // EclipseLink's DatabaseException is no PersistenceException
             LOG.warning("cannot tell whether a session logged out: " + unavailable.getMessage());
             return false;
         }

@@ -21,12 +21,15 @@ public class LogoutServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
         HttpSession session = request.getSession(false);
-        if (session != null) {
-            endedSessions.end(session.getId());
-        }
-        request.logout();
-        if (session != null) {
-            session.invalidate();
+        try {
+            if (session != null) {
+                endedSessions.end(session.getId());
+            }
+        } finally { // this instance's session ends even when the database cannot record it for the others
+            request.logout();
+            if (session != null) {
+                session.invalidate();
+            }
         }
         response.sendRedirect(request.getContextPath() + "/login");
     }
