@@ -81,8 +81,8 @@ class LoadBurstIT {
         SandboxProbe probe = BubblewrapSandbox.probe();
         Assumptions.assumeTrue(probe.available(), () -> "this machine cannot sandbox: " + probe.problem());
         Machine machine = Machine.current();
-        try (PayaraMicro server = PayaraMicro.start(List.of("-Dnnlab.seed.student.password=" + PASSWORD,
-                "-Dnnlab.seed.instructor.password=" + PASSWORD))) {
+        try (PayaraMicro server = PayaraMicro.start(List.of(PayaraMicro.FULL_JIT, "-Dnnlab.seed.student.password="
+                + PASSWORD, "-Dnnlab.seed.instructor.password=" + PASSWORD))) {
             measureStart(server);
             Matcher started = WORKERS.matcher(server.log());
             workers = started.find() ? started.group(1) : workers;

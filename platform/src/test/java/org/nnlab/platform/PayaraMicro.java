@@ -19,6 +19,14 @@ final class PayaraMicro implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
     private static final String DATA_OPTION = "-Dnnlab.data.dir=";
     private static final String DATABASE_OPTION = "-Dnnlab.db.";
+    /**
+     * The C1 compiler only: a test's platform starts in 12.6 s instead of 17.4 s here, with half the CPU time (15
+     * against 32 s), which the sandboxed gradings beside it get instead. A test that measures the platform as
+     * {@code ./nnlab run} runs it passes {@link #FULL_JIT}, which comes later on the command line and wins.
+     */
+    private static final String QUICK_START = "-XX:TieredStopAtLevel=1";
+    /** The JVM's default compilers, for {@link #start}'s properties. */
+    static final String FULL_JIT = "-XX:TieredStopAtLevel=4";
     private final Process process;
     private final Path log;
     private final int port;
@@ -91,7 +99,7 @@ final class PayaraMicro implements AutoCloseable {
         Files.createDirectories(root);
         Path log = root.resolve("server.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx768m", DATA_OPTION + root.resolve("data"),
+                .toString(), "-Xmx768m", QUICK_START, DATA_OPTION + root.resolve("data"),
                 "-Dnnlab.labs.dir=" + labsFolder(root),
                 "-Dnnlab.grader.home=" + System.getProperty("nnlab.grader.home"),
                 "-Dnnlab.cache=" + System.getProperty("nnlab.cache")));
