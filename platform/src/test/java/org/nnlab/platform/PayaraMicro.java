@@ -185,13 +185,7 @@ final class PayaraMicro implements AutoCloseable {
      * nothing of it gets to shut down or clean up.
      */
     void kill() throws InterruptedException {
-        List<ProcessHandle> started = process.descendants().toList();
-        process.destroyForcibly();
-        process.waitFor();
-        for (ProcessHandle child : started) {
-            child.descendants().forEach(ProcessHandle::destroyForcibly);
-            child.destroyForcibly();
-        }
+        TestProcesses.crash(process);
     }
 
     /** @return the processes the platform started that run as a user other than root: its sandboxes' */
@@ -211,16 +205,7 @@ final class PayaraMicro implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(20),
-                    java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        TestProcesses.stop(process);
     }
 
     /** @return a port nothing listens on now */

@@ -31,32 +31,40 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nnlab.grader.sandbox.BubblewrapSandbox;
 import org.nnlab.grader.sandbox.SandboxProbe;
-import org.nnlab.platform.lab.LabStore;
+import org.nnlab.worker.lab.LabStore;
 
 /**
- * Two platform instances on one PostgreSQL database, each with its own grading workers and data folder, as two
- * machines of a scaled-out deployment would run, started at the same moment as replicas are: they store the lab
- * and the demo course once, students submit through both, every submission is graded exactly once by one of the
- * four workers, and either instance shows what the other stored. The first instance's copy of the lab is deleted
- * once both run: the lab's files come from the database.
+ * Two platform instances and two grading workers of their own on one PostgreSQL database, as four machines of a
+ * scaled-out deployment would run them. The instances start at the same moment, as replicas do, with no workers of
+ * their own ({@code nnlab.grading.workers=0}): they store the lab and the demo course once, students submit through
+ * both, and either instance shows what the other stored. The workers ({@code ./nnlab worker}'s class, each with its
+ * own data folder) grade everything: the lab's self-test, a training submission during which the worker grading it
+ * is killed (the other finishes it once the lease ran out), and {@code nnlab.scaleout.submissions} more (24 in
+ * {@code ./nnlab test}, 100 in {@code ./nnlab test-postgresql}), each exactly once. The first instance's copy of the
+ * lab is deleted once both run: the lab's files come from the database.
  *
  * <p>The two are clustered on loopback (Payara Micro's data grid replicates the web sessions) and stand behind a
  * round-robin balancer without stickiness, so that one user's requests land on both in turn: the login, its
  * session, form tokens and the logout hold whichever instance answers.
  */
 class ScaleOutIT {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
     private static final String PASSWORD = "scale-out-password-1";
     private static final String LAB = "digits-regularization";
     /** Students who submit; three more are seeded for the session tests. */
     private static final int STUDENTS = 8;
     private static final int SEEDED = STUDENTS + 3;
-    private static final int SUBMISSIONS = 24;
+    private static final int SUBMISSIONS = Integer.getInteger("nnlab.scaleout.submissions", 24);
+    /** The workers' lease: short, so that the killed worker's job comes back soon. */
+    private static final int LEASE_SECONDS = 6;
     private static final String BROKEN = "public class Solution implements org.nnlab.api.LabSolution {\n"
             + "    public void train(org.nnlab.api.LabContext ctx) { int x = \"text\"; }\n}\n";
     private static PostgresServer postgres;
     private static String databaseUrl;
     private static PayaraMicro first;
     private static PayaraMicro second;
+    private static final List<StandaloneWorker> WORKERS = new ArrayList<>();
     private static RoundRobinBalancer balancer;
 
     @BeforeAll
@@ -67,7 +75,7 @@ class ScaleOutIT {
         List<String> properties = new ArrayList<>(postgres.newDatabase("nnlab_scale_out"));
         databaseUrl = postgres.url("nnlab_scale_out");
         properties.addAll(List.of("-Dnnlab.seed.student.password=" + PASSWORD, "-Dnnlab.seed.instructor.password="
-                + PASSWORD, "-Dnnlab.seed.students=" + SEEDED, "-Dnnlab.grading.workers=2"));
+                + PASSWORD, "-Dnnlab.seed.students=" + SEEDED, "-Dnnlab.grading.workers=0"));
         List<Integer> grid = List.of(PayaraMicro.freePort(), PayaraMicro.freePort());
         String cluster = "nnlab-it-" + grid.get(0);
         ExecutorService starting = Executors.newFixedThreadPool(2);
@@ -84,6 +92,12 @@ class ScaleOutIT {
         } finally {
             starting.shutdown();
         }
+        Map<String, String> database = Map.of("NNLAB_DB_URL", databaseUrl, "NNLAB_DB_USER", "nnlab",
+                "NNLAB_DB_PASSWORD", "nnlab-test-password");
+        for (String name : List.of("worker-a", "worker-b")) {
+            WORKERS.add(StandaloneWorker.start(name, database, List.of("--slots", "2", "--lease-seconds",
+                    String.valueOf(LEASE_SECONDS))));
+        }
         login(first, "student").awaitPublished(LAB);
         LabStore.deleteTree(first.data().resolve("labs"));
         balancer = RoundRobinBalancer.start(List.of(first.url(), second.url()));
@@ -99,16 +113,26 @@ class ScaleOutIT {
                 instance.close();
             }
         }
+        WORKERS.forEach(StandaloneWorker::close);
     }
 
     @Test
-    void submissionsThroughBothInstancesAreEachGradedExactlyOnceByTheWorkersOfEither() throws Exception {
+    void submissionsThroughBothInstancesAreEachGradedExactlyOnceAndAKilledWorkersJobIsFinishedByTheOther()
+            throws Exception {
         List<Browserless> onFirst = new ArrayList<>();
         List<Browserless> onSecond = new ArrayList<>();
         for (int i = 1; i <= STUDENTS; i++) {
             onFirst.add(login(first, i == 1 ? "student" : "student" + i));
             onSecond.add(login(second, i == 1 ? "student" : "student" + i));
         }
+        String training = onFirst.get(0).submit(LAB, Files.readString(Path.of(System.getProperty("nnlab.labs"), LAB,
+                "reference", "Solution.java")), Map.of("answer.reflection", Files.readString(Path.of(
+                System.getProperty("nnlab.labs"), LAB, "reference", "answers", "reflection.txt"))));
+        String trainingId = training.substring(training.lastIndexOf('/') + 1);
+        StandaloneWorker killed = workerTraining(trainingId);
+        killed.kill();
+        StandaloneWorker survivor = WORKERS.stream().filter(w -> w != killed).findFirst().orElseThrow();
+
         List<String> submitted = new ArrayList<>();
         List<Browserless> readers = new ArrayList<>();
         for (int i = 0; i < SUBMISSIONS; i++) {
@@ -122,9 +146,16 @@ class ScaleOutIT {
             JsonNode result = readers.get(i).awaitResult(submitted.get(i));
             assertEquals("GRADED", result.get("status").asText(), "read through the other instance: " + result);
         }
-        Set<String> nodes = new HashSet<>();
+        JsonNode trained = onSecond.get(0).awaitResult(training);
+        assertEquals("GRADED", trained.get("status").asText(), trained.toString());
         try (Connection connection = DriverManager.getConnection(databaseUrl, "nnlab", "nnlab-test-password");
              Statement statement = connection.createStatement()) {
+            assertEquals(List.of("1 DONE 2 " + survivor.name() + " full marks"), rows(statement, "SELECT "
+                    + "COUNT(j.ID), MIN(j.STATE), MAX(j.ATTEMPTS), MIN(SUBSTRING(j.WORKER FROM 1 FOR "
+                    + "POSITION('/' IN j.WORKER) - 1)), MIN(CASE WHEN s.SCORE = s.MAXSCORE THEN 'full marks' ELSE "
+                    + "'less' END) FROM GRADINGJOB j JOIN "
+                    + "SUBMISSION s ON s.ID = j.SUBMISSIONID WHERE s.ID = '" + trainingId + "'"),
+                    "the killed worker's job: claimed again once its lease ran out, and graded by the other");
             ResultSet jobs = statement.executeQuery("SELECT s.ID, COUNT(j.ID), MIN(j.STATE), MAX(j.ATTEMPTS), "
                     + "MIN(j.WORKER) FROM SUBMISSION s JOIN GRADINGJOB j ON j.SUBMISSIONID = s.ID WHERE s.LABID = '"
                     + LAB + "' AND s.AUTHOR_ID IS NOT NULL GROUP BY s.ID");
@@ -135,12 +166,32 @@ class ScaleOutIT {
                     assertEquals(1, jobs.getInt(2), "one job per submission");
                     assertEquals("DONE", jobs.getString(3));
                     assertEquals(1, jobs.getInt(4), "claimed once");
-                    nodes.add(jobs.getString(5).substring(0, jobs.getString(5).indexOf('/')));
+                    assertTrue(jobs.getString(5).startsWith(survivor.name() + "/"), jobs.getString(5));
                 }
             }
             assertEquals(SUBMISSIONS, graded);
         }
-        assertEquals(2, nodes.size(), "the workers of both instances graded: " + nodes);
+    }
+
+    /** @return the worker that is training this submission, once it is past the first epoch */
+    private static StandaloneWorker workerTraining(String submissionId) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
+        try (Connection connection = DriverManager.getConnection(databaseUrl, "nnlab", "nnlab-test-password");
+             Statement statement = connection.createStatement()) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet job = statement.executeQuery("SELECT WORKER, PROGRESS FROM GRADINGJOB WHERE "
+                        + "SUBMISSIONID = '" + submissionId + "' AND STATE = 'RUNNING'")) {
+                    if (job.next() && job.getString(2) != null
+                            && JSON.readTree(job.getString(2)).path("epoch").asInt() >= 1) {
+                        String worker = job.getString(1);
+                        return WORKERS.stream().filter(w -> worker.startsWith(w.name() + "/")).findFirst()
+                                .orElseThrow(() -> new AssertionError("no worker of this test claimed it: " + worker));
+                    }
+                }
+                Thread.sleep(200);
+            }
+        }
+        throw new AssertionError("no worker trained submission " + submissionId + " within 3 minutes");
     }
 
     @Test

@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +31,8 @@ import org.nnlab.grader.submission.Submission;
 /**
  * The digits lab graded for real: sandboxed compilation, training and evaluation with ND4J. The wrong submissions
  * are the reference solution with one mistake each, and must fail the intended check with the intended message.
- * Two gradings run at a time, one per core.
+ * Two gradings run at a time, one per core: the lab's self-test (its reference and starter) runs beside the first
+ * grading of the reference, and its second grading of the reference is the one the determinism test compares.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class DigitsLabIT {
@@ -36,15 +42,36 @@ class DigitsLabIT {
     private static String reference;
     private static String reflection;
     private static GradingResult referenceResult;
+    private static LabSelfTest.Report selfTest;
+    private static final List<GradingListener.Stage> STAGES = Collections.synchronizedList(new ArrayList<>());
+    private static final List<String> EPOCHS = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
-    static void gradeTheReferenceSolution() throws IOException {
+    static void gradeTheReferenceSolutionAndSelfTestTheLab() throws Exception {
         LabFolders.assumeSandbox();
         grader = Grader.standard(new BubblewrapSandbox());
         lab = grader.labLoader().load(LabFolders.lab(LAB));
         reference = LabFolders.read(LAB, "reference/Solution.java");
         reflection = LabFolders.read(LAB, "reference/answers/reflection.txt");
-        referenceResult = grade(reference);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<LabSelfTest.Report> report = pool.submit(() -> new LabSelfTest(grader).run(lab));
+            referenceResult = grader.grade(lab, new Submission(Map.of("Solution.java", reference),
+                    Map.of("reflection", reflection)), new GradingListener() {
+                        @Override
+                        public void stage(Stage stage) {
+                            STAGES.add(stage);
+                        }
+
+                        @Override
+                        public void epoch(String run, org.nnlab.protocol.EpochRecord epoch) {
+                            EPOCHS.add(run + epoch.epoch());
+                        }
+                    });
+            selfTest = report.get();
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test
@@ -57,39 +84,28 @@ class DigitsLabIT {
     }
 
     @Test
-    void gradingTheSameSubmissionTwiceGivesIdenticalCurvesAndScore() throws IOException {
-        List<GradingListener.Stage> stages = new java.util.ArrayList<>();
-        List<String> epochs = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        GradingResult again = grader.grade(lab, new Submission(Map.of("Solution.java", reference),
-                Map.of("reflection", reflection)), new GradingListener() {
-                    @Override
-                    public void stage(Stage stage) {
-                        stages.add(stage);
-                    }
+    void eachStageAndEveryEpochIsAnnouncedLiveInOrder() {
+        assertEquals(List.of(GradingListener.Stage.values()), STAGES, "each stage announced once, in order");
+        assertEquals(80, EPOCHS.size(), "every epoch of both runs reported live");
+        assertEquals("B40", EPOCHS.get(79));
+    }
 
-                    @Override
-                    public void epoch(String run, org.nnlab.protocol.EpochRecord epoch) {
-                        epochs.add(run + epoch.epoch());
-                    }
-                });
+    @Test
+    void gradingTheSameSubmissionTwiceGivesIdenticalCurvesAndScore() {
+        GradingResult again = selfTest.reference(); // the self-test graded the same reference and answer again
 
-        assertEquals(List.of(GradingListener.Stage.values()), stages, "each stage announced once, in order");
-        assertEquals(80, epochs.size(), "every epoch of both runs reported live");
-        assertEquals("B40", epochs.get(79));
         assertEquals(referenceResult.runs(), again.runs());
         assertEquals(referenceResult.score(), again.score());
         assertEquals(referenceResult.checks(), again.checks());
     }
 
     @Test
-    void theLabPassesItsSelfTestAndTheStarterRunsButGetsLess() throws IOException {
-        LabSelfTest.Report report = new LabSelfTest(grader).run(lab);
-
-        assertTrue(report.passed(), () -> report.problems().toString());
-        assertTrue(report.starter().check("completes").passed());
-        assertTrue(report.starter().score() < lab.maxScore(), "starter score " + report.starter().score());
+    void theLabPassesItsSelfTestAndTheStarterRunsButGetsLess() {
+        assertTrue(selfTest.passed(), () -> selfTest.problems().toString());
+        assertTrue(selfTest.starter().check("completes").passed());
+        assertTrue(selfTest.starter().score() < lab.maxScore(), "starter score " + selfTest.starter().score());
         for (String missing : List.of("regularization-B", "plateau-B", "reported-A", "reported-B", "reflection")) {
-            assertFalse(report.starter().check(missing).passed(), missing + " is left to the student");
+            assertFalse(selfTest.starter().check(missing).passed(), missing + " is left to the student");
         }
     }
 

@@ -15,7 +15,8 @@ import java.util.UUID;
 /**
  * A grading job: queued when a submission is stored, claimed by a worker with a lease, done or failed. A job whose
  * lease expired (its worker died) is claimed again. The version column makes claiming safe across workers and
- * platform instances.
+ * platform instances. Workers claim and settle jobs over JDBC ({@link org.nnlab.worker.GradingQueue}), by the column
+ * names this entity maps to: rename a field here and there together.
  */
 @Entity
 @Table(indexes = @Index(name = "gradingjob_claim", columnList = "state, queuedAt"))
@@ -75,39 +76,6 @@ public class GradingJob {
         this.submissionId = submissionId;
         this.queuedAt = queuedAt;
         this.state = State.QUEUED;
-    }
-
-    /** Marks the job claimed by {@code worker} until {@code leaseUntil}. */
-    void claim(String claimant, LocalDateTime now, LocalDateTime lease) {
-        this.state = State.RUNNING;
-        this.worker = claimant;
-        this.startedAt = now;
-        this.leaseUntil = lease;
-        this.attempts++;
-    }
-
-    /** Puts the job back in the queue, for another attempt. */
-    void requeue() {
-        this.state = State.QUEUED;
-        this.worker = null;
-        this.leaseUntil = null;
-    }
-
-    /** Marks the job finished. */
-    void finish(boolean done, LocalDateTime now) {
-        this.state = done ? State.DONE : State.FAILED;
-        this.finishedAt = now;
-        this.leaseUntil = null;
-    }
-
-    /** @param progress what the job is doing now, for the submission page */
-    void setProgress(String progress) {
-        this.progress = progress;
-    }
-
-    /** @return the version used for safe claiming */
-    long getVersion() {
-        return version;
     }
 
     /** @return the id */

@@ -19,6 +19,8 @@ import java.util.Map;
 import org.nnlab.grader.lab.LabException;
 import org.nnlab.platform.account.Role;
 import org.nnlab.platform.web.InputException;
+import org.nnlab.worker.lab.LabFilesException;
+import org.nnlab.worker.lab.LabStore;
 import org.nnlab.platform.web.Notice;
 import org.nnlab.platform.web.Pages;
 
@@ -64,7 +66,7 @@ public class LabAuthoringServlet extends HttpServlet {
                     + revision.getRevision() + " (" + revision.getState().name().toLowerCase()
                     + "); students see it once its self-test passes.");
             response.sendRedirect(request.getContextPath() + "/teach/labs");
-        } catch (InputException | LabException e) {
+        } catch (InputException | LabFilesException | LabException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             show(request, response, null, e.getMessage().replace(folder.toString() + "/", ""));
         } catch (IllegalStateException e) {

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.nnlab.grader.lab.Lab;
 import org.nnlab.grader.lab.LabException;
 import org.nnlab.platform.grading.GraderProvider;
+import org.nnlab.worker.lab.LabStore;
 
 /**
  * The labs, as revisions the platform stores in its database; each instance unpacks the revisions it uses into

@@ -6,9 +6,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 
 /**
- * The files of a lab revision as a zip ({@link LabStore#zip}), kept in the database so that every platform instance,
- * on whatever machine, can unpack the revision into its own data folder. Kept apart from {@link LabRevision}, which
- * every page reads, so that the files are read only when an instance loads the revision.
+ * The files of a lab revision as a zip ({@link org.nnlab.worker.lab.LabStore#zip}), kept in the database so that
+ * every platform instance and worker, on whatever machine, can unpack the revision into its own data folder. Kept
+ * apart from {@link LabRevision}, which every page reads, so that the files are read only when an instance loads the
+ * revision. Standalone workers read it over JDBC ({@link org.nnlab.worker.StoredLabRevisions}).
  */
 @Entity
 public class RevisionArchive {

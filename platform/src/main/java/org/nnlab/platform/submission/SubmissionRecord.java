@@ -16,7 +16,11 @@ import org.nnlab.grader.result.GradingResult;
 import org.nnlab.grader.result.ResultJson;
 import org.nnlab.platform.account.UserAccount;
 
-/** A submission as stored before grading: sources, answers, their checksum, who and when; then its result. */
+/**
+ * A submission as stored before grading: sources, answers, their checksum, who and when; then its result. Workers
+ * read it and store its outcome over JDBC ({@link org.nnlab.worker.GradingQueue}), by the column names this entity
+ * maps to: rename a field here and there together.
+ */
 @Entity
 @Table(name = "SUBMISSION")
 public class SubmissionRecord {
@@ -106,11 +110,6 @@ public class SubmissionRecord {
         this.error = null;
     }
 
-    /** @param millis how long grading took, end to end */
-    public void setGradingMillis(Long millis) {
-        this.gradingMillis = millis;
-    }
-
     /** @param adjusted the score with the instructor's check overrides, or null when there are none */
     public void setAdjustedScore(Double adjusted) {
         this.adjustedScore = adjusted;
@@ -129,17 +128,7 @@ public class SubmissionRecord {
         this.gradingMillis = null;
     }
 
-    /** Records that grading could not be done. */
-    public void failed(String why, LocalDateTime at) {
-        this.status = SubmissionStatus.FAILED;
-        this.error = why;
-        this.gradedAt = at;
-    }
 
-    /** @param status the new status */
-    public void setStatus(SubmissionStatus status) {
-        this.status = status;
-    }
 
     /** @return the id */
     public String getId() {

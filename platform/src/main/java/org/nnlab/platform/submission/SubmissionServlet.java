@@ -27,7 +27,7 @@ import org.nnlab.platform.course.Courses;
 import org.nnlab.platform.course.LabAssignment;
 import org.nnlab.platform.grading.GradingJob;
 import org.nnlab.platform.grading.JobQueue;
-import org.nnlab.platform.grading.LiveProgress;
+import org.nnlab.worker.LiveProgress;
 import org.nnlab.platform.lab.LabCatalog;
 import org.nnlab.platform.lab.SelfTests;
 import org.nnlab.platform.web.Pages;

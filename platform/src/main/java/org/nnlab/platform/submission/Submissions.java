@@ -129,7 +129,7 @@ public class Submissions {
         return LocalDateTime.now(clock);
     }
 
-    /** @return the submission by id, for workers */
+    /** @return the submission by id */
     public Optional<SubmissionRecord> byId(String submissionId) {
         return Optional.ofNullable(entityManager.find(SubmissionRecord.class, submissionId));
     }
@@ -137,21 +137,6 @@ public class Submissions {
     /** @return the stored submission as the grader takes it */
     public static Submission toSubmission(SubmissionRecord record) {
         return new Submission(map(record.getSourcesJson()), map(record.getAnswersJson()));
-    }
-
-    /** Records the status of a submission. */
-    @Transactional
-    public void status(String submissionId, SubmissionStatus status) {
-        entityManager.find(SubmissionRecord.class, submissionId).setStatus(status);
-    }
-
-    /** Records a submission's result, with the instructor's overrides applied to its score. */
-    @Transactional
-    public void graded(String submissionId, double score, double maxScore, String resultJson, long millis) {
-        SubmissionRecord record = entityManager.find(SubmissionRecord.class, submissionId);
-        record.graded(score, maxScore, resultJson, LocalDateTime.now(clock));
-        record.setGradingMillis(millis);
-        record.setAdjustedScore(adjusted(record));
     }
 
     /**
@@ -243,14 +228,9 @@ public class Submissions {
         if (overrides.isEmpty()) {
             return null;
         }
-        return record.result().map(r -> Math.round(r.checks().stream().mapToDouble(c -> overrides.containsKey(c.id())
-                ? overrides.get(c.id()).getPoints() : c.points()).sum() * 100) / 100.0).orElse(null);
-    }
-
-    /** Records that a submission could not be graded. */
-    @Transactional
-    public void failed(String submissionId, String why) {
-        entityManager.find(SubmissionRecord.class, submissionId).failed(why, LocalDateTime.now(clock));
+        Map<String, Double> points = new java.util.HashMap<>();
+        overrides.forEach((check, override) -> points.put(check, override.getPoints()));
+        return record.result().map(r -> r.scoreWith(points)).orElse(null);
     }
 
     private static String json(Map<String, String> texts) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nnlab.grader.lab.Lab;
 import org.nnlab.grader.lab.LabLoader;
 import org.nnlab.platform.grading.GraderProvider;
+import org.nnlab.worker.lab.LabStore;
 
 class LabCatalogTest {
     private static final String LAB = "digits-regularization";

@@ -1,4 +1,4 @@
-package org.nnlab.platform.grading;
+package org.nnlab.worker;
 
 import java.time.Duration;
 import java.util.Map;
@@ -9,8 +9,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Renews the leases of the jobs this platform's workers are grading, every third of the lease, so that a lease
- * expires only when its worker died (or its platform was killed), never because a grading took longer than the
+ * Renews the leases of the jobs this process's workers are grading, every third of the lease, so that a lease
+ * expires only when its worker died (or its process was killed), never because a grading took longer than the
  * lease. A short lease then brings a dead worker's job back to the queue soon, without a living worker's job being
  * claimed twice.
  */
@@ -25,14 +25,14 @@ final class LeaseKeeper {
         this.renewal = renewal;
     }
 
-    /** Keeps the lease of a job that a worker of this platform just claimed. */
-    void hold(GradingJob job) {
-        held.put(job.getId(), job.getAttempts());
+    /** Keeps the lease of a job that a worker of this process just claimed. */
+    void hold(ClaimedJob job) {
+        held.put(job.id(), job.attempt());
     }
 
     /** Stops renewing a job's lease, once its worker settled it. */
-    void release(GradingJob job) {
-        held.remove(job.getId(), job.getAttempts());
+    void release(ClaimedJob job) {
+        held.remove(job.id(), job.attempt());
     }
 
     /** @return the ids of the jobs whose leases are kept */

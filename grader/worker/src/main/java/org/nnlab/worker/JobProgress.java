@@ -1,4 +1,4 @@
-package org.nnlab.platform.grading;
+package org.nnlab.worker;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +14,7 @@ import org.nnlab.protocol.EpochRecord;
  * that follows the harness, hence the locking.
  */
 final class JobProgress implements GradingListener {
-    private final JobQueue queue;
+    private final GradingQueue queue;
     private final String jobId;
     private final int attempt;
     private final int epochs;
@@ -29,7 +29,7 @@ final class JobProgress implements GradingListener {
      * @param epochs the lab's epochs parameter, or null when it has none
      * @param runs   the runs the lab asks for
      */
-    JobProgress(JobQueue queue, String jobId, int attempt, Double epochs, List<String> runs) {
+    JobProgress(GradingQueue queue, String jobId, int attempt, Double epochs, List<String> runs) {
         this.queue = queue;
         this.jobId = jobId;
         this.attempt = attempt;

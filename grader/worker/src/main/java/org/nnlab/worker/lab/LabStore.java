@@ -1,4 +1,4 @@
-package org.nnlab.platform.lab;
+package org.nnlab.worker.lab;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,11 +18,10 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.nnlab.platform.web.InputException;
 
 /**
- * The folders of lab revisions, {@code <root>/<lab id>/<revision>/}: each platform instance's own cache of the
- * revisions the database keeps as zips, unpacked on first use and never changed once in place. Also unpacks an
+ * The folders of lab revisions, {@code <root>/<lab id>/<revision>/}: each platform instance's and worker's own cache
+ * of the revisions the database keeps as zips, unpacked on first use and never changed once in place. Also unpacks an
  * uploaded lab zip, refusing paths outside its root, links, and archives too large or with too many files.
  */
 public final class LabStore {
@@ -60,14 +59,14 @@ public final class LabStore {
 
     /**
      * Packs a lab folder's regular files as a zip, each entry named by its path relative to the folder, for the
-     * database to keep: every platform instance unpacks a revision from it with {@link #materialize}.
+     * database to keep: every platform instance and worker unpacks a revision from it with {@link #materialize}.
      *
-     * @throws InputException when the folder holds a link, or more files or bytes than a lab zip may hold
+     * @throws LabFilesException when the folder holds a link, or more files or bytes than a lab zip may hold
      */
     public static byte[] zip(Path folder) throws IOException {
         List<Path> files = files(folder);
         if (files.size() > MAX_FILES) {
-            throw new InputException("The lab holds more than " + MAX_FILES + " files.");
+            throw new LabFilesException("The lab holds more than " + MAX_FILES + " files.");
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         long size = 0;
@@ -76,7 +75,7 @@ public final class LabStore {
                 byte[] content = Files.readAllBytes(file);
                 size += content.length;
                 if (size > MAX_BYTES) {
-                    throw new InputException("The lab holds more than " + MAX_BYTES / (1024 * 1024) + " MiB.");
+                    throw new LabFilesException("The lab holds more than " + MAX_BYTES / (1024 * 1024) + " MiB.");
                 }
                 zip.putNextEntry(new ZipEntry(folder.relativize(file).toString().replace('\\', '/')));
                 zip.write(content);
@@ -133,7 +132,7 @@ public final class LabStore {
      * Unpacks a lab zip into {@code into}.
      *
      * @return the lab folder: {@code into} itself, or the zip's single top folder when the lab file is there
-     * @throws InputException when the zip is not valid or not safe, with the reason
+     * @throws LabFilesException when the zip is not valid or not safe, with the reason
      */
     public static Path unzip(InputStream zip, Path into) throws IOException {
         int count = 0;
@@ -142,10 +141,10 @@ public final class LabStore {
             for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
                 Path target = into.resolve(entry.getName()).normalize();
                 if (!target.startsWith(into) || entry.getName().startsWith("/")) {
-                    throw new InputException("The zip has an entry outside its root: " + entry.getName());
+                    throw new LabFilesException("The zip has an entry outside its root: " + entry.getName());
                 }
                 if (++count > MAX_FILES) {
-                    throw new InputException("The zip has more than " + MAX_FILES + " entries.");
+                    throw new LabFilesException("The zip has more than " + MAX_FILES + " entries.");
                 }
                 if (entry.isDirectory()) {
                     Files.createDirectories(target);
@@ -155,15 +154,15 @@ public final class LabStore {
                 byte[] content = entries.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_BYTES - bytes + 1));
                 bytes += content.length;
                 if (bytes > MAX_BYTES) {
-                    throw new InputException("The zip unpacks to more than " + MAX_BYTES / (1024 * 1024) + " MiB.");
+                    throw new LabFilesException("The zip unpacks to more than " + MAX_BYTES / (1024 * 1024) + " MiB.");
                 }
                 Files.write(target, content);
             }
         } catch (java.util.zip.ZipException | IllegalArgumentException e) {
-            throw new InputException("The file is not a valid zip: " + e.getMessage());
+            throw new LabFilesException("The file is not a valid zip: " + e.getMessage());
         }
         if (count == 0) {
-            throw new InputException("The zip is empty; it should hold a lab folder with lab.yaml.");
+            throw new LabFilesException("The zip is empty; it should hold a lab folder with lab.yaml.");
         }
         if (Files.isRegularFile(into.resolve("lab.yaml"))) {
             return into;
@@ -174,7 +173,7 @@ public final class LabStore {
                 return folders.get(0);
             }
         }
-        throw new InputException("The zip holds no lab.yaml, neither at its root nor in a single top folder.");
+        throw new LabFilesException("The zip holds no lab.yaml, neither at its root nor in a single top folder.");
     }
 
     /** Deletes a folder and everything in it, if it exists. */
@@ -194,7 +193,7 @@ public final class LabStore {
             List<Path> all = paths.sorted().toList();
             for (Path path : all) {
                 if (Files.isSymbolicLink(path)) {
-                    throw new InputException("The lab holds a link, " + folder.relativize(path) + "; a lab takes "
+                    throw new LabFilesException("The lab holds a link, " + folder.relativize(path) + "; a lab takes "
                             + "plain files only.");
                 }
             }

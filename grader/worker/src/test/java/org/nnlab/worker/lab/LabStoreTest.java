@@ -1,4 +1,4 @@
-package org.nnlab.platform.lab;
+package org.nnlab.worker.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -25,7 +25,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nnlab.platform.web.InputException;
+
 
 class LabStoreTest {
     @TempDir
@@ -44,7 +44,7 @@ class LabStoreTest {
 
     @Test
     void aZipEntryOutsideTheRootIsRefused() {
-        InputException error = assertThrows(InputException.class, () -> LabStore.unzip(zip(Map.of(
+        LabFilesException error = assertThrows(LabFilesException.class, () -> LabStore.unzip(zip(Map.of(
                 "lab.yaml", "id: x", "../evil.txt", "x")), Files.createDirectory(temp.resolve("in"))));
 
         assertEquals("The zip has an entry outside its root: ../evil.txt", error.getMessage());
@@ -53,7 +53,7 @@ class LabStoreTest {
 
     @Test
     void aZipWithoutLabFileIsRefused() {
-        InputException error = assertThrows(InputException.class, () -> LabStore.unzip(zip(Map.of(
+        LabFilesException error = assertThrows(LabFilesException.class, () -> LabStore.unzip(zip(Map.of(
                 "notes.txt", "x")), Files.createDirectory(temp.resolve("in"))));
 
         assertEquals("The zip holds no lab.yaml, neither at its root nor in a single top folder.", error.getMessage());
@@ -156,7 +156,7 @@ class LabStoreTest {
         }
         Path lab = folder("lab", files);
 
-        InputException error = assertThrows(InputException.class, () -> LabStore.zip(lab));
+        LabFilesException error = assertThrows(LabFilesException.class, () -> LabStore.zip(lab));
 
         assertEquals("The lab holds more than 500 files.", error.getMessage());
     }

@@ -1,4 +1,4 @@
-package org.nnlab.platform.grading;
+package org.nnlab.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -14,7 +14,7 @@ import org.nnlab.grader.GradingListener;
 import org.nnlab.protocol.EpochRecord;
 
 class JobProgressTest {
-    private final JobQueue queue = mock(JobQueue.class);
+    private final GradingQueue queue = mock(GradingQueue.class);
     private final JobProgress progress = new JobProgress(queue, "job-1", 1, 40.0, List.of("A", "B"));
 
     @Test

@@ -1,4 +1,4 @@
-package org.nnlab.platform.grading;
+package org.nnlab.worker;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;

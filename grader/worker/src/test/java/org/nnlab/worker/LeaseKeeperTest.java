@@ -1,9 +1,8 @@
-package org.nnlab.platform.grading;
+package org.nnlab.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -23,8 +22,8 @@ class LeaseKeeperTest {
 
     @Test
     void theLeaseOfEveryJobBeingGradedIsRenewedUntilItsWorkerReleasesIt() {
-        GradingJob first = claimed();
-        GradingJob second = claimed();
+        ClaimedJob first = claimed();
+        ClaimedJob second = claimed();
         keeper.hold(first);
         keeper.hold(second);
 
@@ -32,27 +31,27 @@ class LeaseKeeperTest {
         keeper.release(first);
         keeper.renewAll();
 
-        assertEquals(1, Collections.frequency(renewed, first.getId() + "#1"));
-        assertEquals(2, Collections.frequency(renewed, second.getId() + "#1"));
-        assertEquals(Set.of(second.getId()), keeper.held());
+        assertEquals(1, Collections.frequency(renewed, first.id() + "#1"));
+        assertEquals(2, Collections.frequency(renewed, second.id() + "#1"));
+        assertEquals(Set.of(second.id()), keeper.held());
     }
 
     @Test
     void aLeaseThatEndedIsNotRenewedAgainSoAnotherAttemptCanHaveTheJob() {
-        GradingJob job = claimed();
+        ClaimedJob job = claimed();
         keeper.hold(job);
-        running.put(job.getId(), 2); // an instructor's retry ended the lease and another worker claimed it
+        running.put(job.id(), 2); // an instructor's retry ended the lease and another worker claimed it
 
         keeper.renewAll();
         keeper.renewAll();
 
-        assertEquals(List.of(job.getId() + "#1"), renewed);
+        assertEquals(List.of(job.id() + "#1"), renewed);
         assertEquals(Set.of(), keeper.held());
     }
 
     @Test
     void aRenewalTheDatabaseRefusedIsTriedAgainNextTime() {
-        GradingJob job = claimed();
+        ClaimedJob job = claimed();
         LeaseKeeper flaky = new LeaseKeeper((jobId, attempt) -> {
             renewed.add(jobId);
             if (renewed.size() == 1) {
@@ -66,7 +65,7 @@ class LeaseKeeperTest {
         flaky.renewAll();
 
         assertEquals(2, renewed.size());
-        assertEquals(Set.of(job.getId()), flaky.held());
+        assertEquals(Set.of(job.id()), flaky.held());
     }
 
     @Test
@@ -75,10 +74,9 @@ class LeaseKeeperTest {
         assertEquals(Duration.ofSeconds(1), LeaseKeeper.interval(Duration.ofSeconds(2)));
     }
 
-    private GradingJob claimed() {
-        GradingJob job = new GradingJob("submission", LocalDateTime.now());
-        job.claim("worker", LocalDateTime.now(), LocalDateTime.now().plusSeconds(60));
-        running.put(job.getId(), job.getAttempts());
+    private ClaimedJob claimed() {
+        ClaimedJob job = new ClaimedJob(java.util.UUID.randomUUID().toString(), "submission", 1);
+        running.put(job.id(), job.attempt());
         return job;
     }
 }

@@ -1,4 +1,4 @@
-package org.nnlab.platform.grading;
+package org.nnlab.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

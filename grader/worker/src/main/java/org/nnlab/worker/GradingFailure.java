@@ -1,4 +1,4 @@
-package org.nnlab.platform.grading;
+package org.nnlab.worker;
 
 import java.util.Arrays;
 

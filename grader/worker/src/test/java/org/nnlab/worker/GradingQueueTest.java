@@ -1,0 +1,267 @@
+package org.nnlab.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.nnlab.grader.result.CheckResult;
+import org.nnlab.grader.result.GradingResult;
+import org.nnlab.grader.result.Provenance;
+
+/**
+ * The queue on an in-memory H2 database with the columns of the platform's tables that workers use (the platform's
+ * integration tests run the same queue on the tables its JPA entities make, on H2 and PostgreSQL).
+ */
+class GradingQueueTest {
+    private static final LocalDateTime T0 = LocalDateTime.of(2026, 11, 24, 9, 0);
+    private final String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=LEGACY;DB_CLOSE_DELAY=-1";
+    private final MutableClock clock = new MutableClock();
+    private GradingQueue queue;
+    private Connection keepAlive;
+
+    @BeforeEach
+    void makeTheTables() throws SQLException {
+        keepAlive = DriverManager.getConnection(url);
+        try (Statement statement = keepAlive.createStatement()) {
+            statement.execute("CREATE TABLE GRADINGJOB (ID VARCHAR(36) PRIMARY KEY, SUBMISSIONID VARCHAR(36) NOT NULL, "
+                    + "STATE VARCHAR(16) NOT NULL, QUEUEDAT TIMESTAMP NOT NULL, STARTEDAT TIMESTAMP, LEASEUNTIL "
+                    + "TIMESTAMP, WORKER VARCHAR(128), FINISHEDAT TIMESTAMP, ATTEMPTS INT DEFAULT 0 NOT NULL, "
+                    + "PROGRESS CLOB, VERSION BIGINT DEFAULT 0 NOT NULL)");
+            statement.execute("CREATE TABLE SUBMISSION (ID VARCHAR(36) PRIMARY KEY, LABID VARCHAR(64), LABVERSION "
+                    + "INT, SOURCESJSON CLOB, ANSWERSJSON CLOB, STATUS VARCHAR(16), SCORE DOUBLE, MAXSCORE DOUBLE, "
+                    + "ADJUSTEDSCORE DOUBLE, GRADINGMILLIS BIGINT, RESULTJSON CLOB, ERROR CLOB, GRADEDAT TIMESTAMP)");
+            statement.execute("CREATE TABLE CHECKOVERRIDE (ID VARCHAR(36) PRIMARY KEY, SUBMISSIONID VARCHAR(36), "
+                    + "CHECKID VARCHAR(64), POINTS DOUBLE, AT TIMESTAMP)");
+        }
+        queue = new GradingQueue(() -> DriverManager.getConnection(url), Duration.ofSeconds(60), clock);
+    }
+
+    @AfterEach
+    void dropTheDatabase() throws SQLException {
+        keepAlive.close();
+    }
+
+    @Test
+    void workersClaimTheOldestJobsEachADifferentOne() throws SQLException {
+        queued("second", 2);
+        queued("first", 1);
+
+        ClaimedJob a = queue.claim("host:1/worker-1").orElseThrow();
+        ClaimedJob b = queue.claim("host:2/worker-1").orElseThrow();
+
+        assertEquals("first", a.submissionId());
+        assertEquals("second", b.submissionId());
+        assertEquals(1, a.attempt());
+        assertEquals(Optional.empty(), queue.claim("host:1/worker-2"));
+        assertEquals("host:1/worker-1", column(a.id(), "WORKER"));
+        assertEquals("RUNNING", column(a.id(), "STATE"));
+    }
+
+    @Test
+    void aJobWhoseLeaseRanOutIsClaimedAgainAndTheDeadAttemptCanNeitherRenewNorStoreAnything() throws SQLException {
+        queued("s", 1);
+        ClaimedJob dead = queue.claim("host:1/worker-1").orElseThrow();
+        clock.advance(Duration.ofSeconds(30));
+        assertEquals(Optional.empty(), queue.claim("host:2/worker-1"), "a living lease is not claimed");
+
+        clock.advance(Duration.ofSeconds(31));
+        ClaimedJob again = queue.claim("host:2/worker-1").orElseThrow();
+
+        assertEquals(2, again.attempt());
+        assertFalse(queue.renewLease(dead.id(), dead.attempt()));
+        assertFalse(queue.failed(dead, "too late"));
+        assertEquals("QUEUED", column("s", "STATUS", "SUBMISSION"));
+        assertTrue(queue.graded(again, result(), 1234));
+        assertEquals("GRADED", column("s", "STATUS", "SUBMISSION"));
+        assertEquals("DONE", column(again.id(), "STATE"));
+    }
+
+    @Test
+    void aRenewedLeaseKeepsTheJobFromOtherWorkers() {
+        queued("s", 1);
+        ClaimedJob job = queue.claim("host:1/worker-1").orElseThrow();
+        clock.advance(Duration.ofSeconds(40));
+
+        assertTrue(queue.renewLease(job.id(), job.attempt()));
+        clock.advance(Duration.ofSeconds(40));
+
+        assertEquals(Optional.empty(), queue.claim("host:2/worker-1"));
+    }
+
+    @Test
+    void aResultIsStoredWithTheInstructorsNewestOverridesInTheAdjustedScore() throws SQLException {
+        queued("s", 1);
+        override("s", "curves", 1.0, 1);
+        override("s", "curves", 4.25, 2);
+        ClaimedJob job = queue.claim("host:1/worker-1").orElseThrow();
+
+        assertTrue(queue.graded(job, result(), 1234));
+
+        assertEquals(7.5, ((Number) column("s", "SCORE", "SUBMISSION")).doubleValue());
+        assertEquals(9.25, ((Number) column("s", "ADJUSTEDSCORE", "SUBMISSION")).doubleValue());
+        assertEquals(1234L, ((Number) column("s", "GRADINGMILLIS", "SUBMISSION")).longValue());
+        assertNull(column(job.id(), "LEASEUNTIL"));
+        assertTrue(((String) column("s", "RESULTJSON", "SUBMISSION")).contains("\"curves\""));
+    }
+
+    @Test
+    void aFailureIsStoredWithItsMessage() throws SQLException {
+        queued("s", 1);
+        ClaimedJob job = queue.claim("host:1/worker-1").orElseThrow();
+
+        assertTrue(queue.failed(job, "Solution.java is missing"));
+
+        assertEquals("FAILED", column("s", "STATUS", "SUBMISSION"));
+        assertEquals("Solution.java is missing", column("s", "ERROR", "SUBMISSION"));
+        assertEquals("FAILED", column(job.id(), "STATE"));
+    }
+
+    @Test
+    void aRequeuedJobWaitsForTheNextWorkerAndCountsItsAttempts() throws SQLException {
+        queued("s", 1);
+        ClaimedJob first = queue.claim("host:1/worker-1").orElseThrow();
+        queue.grading("s");
+
+        assertTrue(queue.requeue(first));
+
+        assertEquals("QUEUED", column("s", "STATUS", "SUBMISSION"));
+        assertEquals(2, queue.claim("host:2/worker-1").orElseThrow().attempt());
+    }
+
+    @Test
+    void progressOfAnAttemptThatLostItsJobIsNotRecorded() throws SQLException {
+        queued("s", 1);
+        ClaimedJob dead = queue.claim("host:1/worker-1").orElseThrow();
+        queue.progress(dead.id(), dead.attempt(), "{\"stage\":\"training\"}");
+        clock.advance(Duration.ofSeconds(61));
+        queue.claim("host:2/worker-1").orElseThrow();
+
+        queue.progress(dead.id(), dead.attempt(), "{\"stage\":\"evaluating\"}");
+
+        assertEquals("{\"stage\":\"training\"}", column(dead.id(), "PROGRESS"));
+    }
+
+    @Test
+    void theSubmissionIsReadWithItsSourcesAnswersAndLabRevision() {
+        queued("s", 1);
+
+        QueuedSubmission submission = queue.submission("s").orElseThrow();
+
+        assertEquals("digits-regularization", submission.labId());
+        assertEquals(3, submission.labRevision());
+        assertEquals(Map.of("Solution.java", "class Solution {}"), submission.submission().sources());
+        assertEquals(Map.of("reflection", "It overfits."), submission.submission().answers());
+        assertEquals(Optional.empty(), queue.submission("gone"));
+    }
+
+    @Test
+    void aDatabaseWithoutThePlatformsTablesIsReportedAsSuch() {
+        GradingQueue empty = new GradingQueue(() -> DriverManager.getConnection("jdbc:h2:mem:" + UUID.randomUUID()),
+                Duration.ofSeconds(60), clock);
+
+        QueueUnavailableException error = assertThrows(QueueUnavailableException.class, empty::verify);
+
+        assertTrue(error.getMessage().contains("the platform makes its tables"), error.getMessage());
+        queue.verify();
+    }
+
+    @Test
+    void whenTheDatabaseCannotBeReachedTheQueueSaysWhatItWasDoing() {
+        GradingQueue unreachable = new GradingQueue(() -> {
+            throw new SQLException("Connection refused");
+        }, Duration.ofSeconds(60), clock);
+
+        QueueUnavailableException error = assertThrows(QueueUnavailableException.class,
+                () -> unreachable.claim("host:1/worker-1"));
+
+        assertEquals("claiming a job: Connection refused", error.getMessage());
+    }
+
+    private void queued(String submissionId, int minutes) {
+        execute("INSERT INTO SUBMISSION (ID, LABID, LABVERSION, SOURCESJSON, ANSWERSJSON, STATUS) VALUES ('"
+                + submissionId + "', 'digits-regularization', 3, '{\"Solution.java\":\"class Solution {}\"}', "
+                + "'{\"reflection\":\"It overfits.\"}', 'QUEUED')");
+        execute("INSERT INTO GRADINGJOB (ID, SUBMISSIONID, STATE, QUEUEDAT) VALUES ('" + UUID.randomUUID() + "', '"
+                + submissionId + "', 'QUEUED', TIMESTAMP '" + T0.plusMinutes(minutes).toString().replace('T', ' ')
+                + "')");
+    }
+
+    private void override(String submissionId, String checkId, double points, int minutes) {
+        execute("INSERT INTO CHECKOVERRIDE (ID, SUBMISSIONID, CHECKID, POINTS, AT) VALUES ('" + UUID.randomUUID()
+                + "', '" + submissionId + "', '" + checkId + "', " + points + ", TIMESTAMP '"
+                + T0.plusMinutes(minutes).toString().replace('T', ' ') + "')");
+    }
+
+    private void execute(String sql) {
+        try (Statement statement = keepAlive.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Object column(String jobId, String column) throws SQLException {
+        return column(jobId, column, "GRADINGJOB");
+    }
+
+    private Object column(String id, String column, String table) throws SQLException {
+        try (Statement statement = keepAlive.createStatement();
+             ResultSet row = statement.executeQuery("SELECT " + column + " FROM " + table + " WHERE ID = '" + id
+                     + "'")) {
+            assertTrue(row.next(), table + " " + id);
+            Object value = row.getObject(1);
+            return value instanceof java.sql.Clob clob ? clob.getSubString(1, (int) clob.length()) : value;
+        }
+    }
+
+    private static GradingResult result() {
+        return new GradingResult("digits-regularization", 7.5, 10, false, List.of(
+                new CheckResult("curves", "Curves", 2.5, 5, false, "one run is missing"),
+                new CheckResult("reflection", "Reflection", 5, 5, true, "")), Map.of(), "", Map.of(),
+                new Provenance("1", "digits-regularization", 3, "sha", 42, "jdk", "cpu", "none"), List.of());
+    }
+
+    /** UTC time that the test moves on. */
+    private static final class MutableClock extends Clock {
+        private Instant now = T0.plusHours(1).toInstant(ZoneOffset.UTC);
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
