@@ -114,10 +114,7 @@ class DeploymentManifestsTest {
 
     @Test
     void thePlatformAndTheWorkersPointAtTheDatabaseServiceAndTheWorkersRunOnTheirOwn() {
-        Service database = only(Service.class).stream().filter(s -> s.getMetadata().getName().equals(
-                "nnlab-database")).findFirst().orElseThrow();
-        String url = "jdbc:postgresql://" + database.getMetadata().getName() + ":"
-                + database.getSpec().getPorts().get(0).getPort() + "/nnlab";
+        String url = url();
         Container platform = container("nnlab-platform");
         Container worker = container("nnlab-worker");
 
@@ -143,6 +140,25 @@ class DeploymentManifestsTest {
     }
 
     @Test
+    void theGpuWorkerRunsOnGpuNodesAndDeclaresAsManyGpusAsItAsksTheDevicePluginFor() {
+        Deployment deployment = only(Deployment.class).stream().filter(d -> d.getMetadata().getName().equals(
+                "nnlab-gpu-worker")).findFirst().orElseThrow();
+        Container worker = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+        List<String> command = worker.getCommand();
+
+        assertEquals("true", deployment.getSpec().getTemplate().getSpec().getNodeSelector().get(
+                "nvidia.com/gpu.present"));
+        assertEquals(worker.getResources().getLimits().get("nvidia.com/gpu").getAmount(),
+                command.get(command.indexOf("--gpus") + 1));
+        assertTrue(command.contains("--cuda-home"), command.toString());
+        assertEquals(url(), env(worker, "NNLAB_DB_URL"));
+        int jobs = Integer.parseInt(command.get(command.indexOf("--slots") + 1)) + Integer.parseInt(command.get(
+                command.indexOf("--gpu-slots") + 1));
+        assertEquals(String.valueOf(jobs), worker.getResources().getLimits().get("cpu").getAmount(),
+                "a core for each job, CPU or GPU");
+    }
+
+    @Test
     void everyContainerNamesItsImageAndAsksForCpuAndMemory() {
         for (Container container : containers()) {
             assertNotNull(container.getImage(), container.getName());
@@ -150,6 +166,14 @@ class DeploymentManifestsTest {
                     container.getName() + " asks for " + container.getResources().getRequests());
             assertTrue(container.getResources().getLimits().containsKey("memory"), container.getName());
         }
+    }
+
+    /** @return the JDBC URL of the database's Service */
+    private static String url() {
+        Service database = only(Service.class).stream().filter(s -> s.getMetadata().getName().equals(
+                "nnlab-database")).findFirst().orElseThrow();
+        return "jdbc:postgresql://" + database.getMetadata().getName() + ":"
+                + database.getSpec().getPorts().get(0).getPort() + "/nnlab";
     }
 
     private static void assertSelects(Map<String, String> selector, PodTemplateSpec template) {

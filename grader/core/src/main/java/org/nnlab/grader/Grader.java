@@ -29,6 +29,8 @@ import org.nnlab.grader.result.GradingResult;
 import org.nnlab.grader.result.Provenance;
 import org.nnlab.grader.result.RunResult;
 import org.nnlab.grader.run.EvaluationOutcome;
+import org.nnlab.grader.run.GpuDevice;
+import org.nnlab.grader.run.GpuTraining;
 import org.nnlab.grader.run.GraderHome;
 import org.nnlab.grader.run.JobWorkspace;
 import org.nnlab.grader.run.LabData;
@@ -53,6 +55,7 @@ public final class Grader {
     private static final String VERSION = readVersion();
     private final GraderHome home;
     private final Sandbox sandbox;
+    private final NativeLibraries natives;
     private final StageRunner stages;
     private final DatasetLoader datasets;
     private final CheckCatalog catalog;
@@ -69,12 +72,31 @@ public final class Grader {
      */
     public Grader(GraderHome home, Sandbox sandbox, NativeLibraries natives, DatasetLoader datasets,
                   CheckCatalog catalog, Path workRoot) {
+        this(home, sandbox, natives, datasets, catalog, workRoot, new StageRunner(home, sandbox, natives));
+    }
+
+    private Grader(GraderHome home, Sandbox sandbox, NativeLibraries natives, DatasetLoader datasets,
+                   CheckCatalog catalog, Path workRoot, StageRunner stages) {
         this.home = home;
         this.sandbox = sandbox;
-        this.stages = new StageRunner(home, sandbox, natives);
+        this.natives = natives;
+        this.stages = stages;
         this.datasets = datasets;
         this.catalog = catalog;
         this.workRoot = workRoot;
+    }
+
+    /**
+     * @param cudaHome a grader home built with ND4J's CUDA backend ({@code mvn -P cuda package})
+     * @param device   the GPU and the device memory one job may use
+     * @return this grader, training on that GPU (its natives unpacked into the cache's {@code natives/nd4j-cuda-*});
+     *     compilation and evaluation stay on the CPU
+     */
+    public Grader onGpu(GraderHome cudaHome, GpuDevice device) {
+        NativeLibraries cudaNatives = new NativeLibraries(CacheDirectory.resolve().resolve("natives/nd4j-cuda-"
+                + nd4jVersion()));
+        return new Grader(home, sandbox, natives, datasets, catalog, workRoot, new StageRunner(home, sandbox, natives,
+                new GpuTraining(cudaHome, cudaNatives, device)));
     }
 
     /**
@@ -241,7 +263,7 @@ public final class Grader {
                 .toList(), run.validation() == null ? null : run.validation().accuracy(),
                 run.test() == null ? null : run.test().accuracy())));
         Provenance provenance = new Provenance(VERSION, lab.id(), lab.version(), data.sha256(), lab.split().seed(),
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), home.nd4jBackend(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), stages.trainingBackend(),
                 sandbox.describe());
         return new GradingResult(lab.id(), Math.round(score * 100) / 100.0, lab.maxScore(), integrityFailure, results,
                 runs, output, timings, provenance, compileErrors);

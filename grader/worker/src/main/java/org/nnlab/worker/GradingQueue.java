@@ -25,7 +25,8 @@ import org.nnlab.grader.submission.Submission;
  * The grading queue as workers use it, over JDBC on the platform's tables ({@code GRADINGJOB}, {@code SUBMISSION},
  * {@code CHECKOVERRIDE}; the platform makes them at its first start), so that workers in the platform and workers
  * on other machines share one queue. A worker claims the oldest job that is queued, or running with an expired
- * lease, with one conditional update on the job's version: two workers never claim the same job. On PostgreSQL the
+ * lease, with one conditional update on the job's version: two workers never claim the same job. Which jobs a
+ * slot may claim depends on whether it trains on a GPU and whether the job's lab wants one ({@link #claim}). On PostgreSQL the
  * candidate is first locked with {@code FOR UPDATE SKIP LOCKED}, so that concurrent workers each lock a different
  * job instead of racing for the oldest (H2 applies {@code LIMIT} before skipping locked rows, so it keeps the
  * conditional update alone, over the oldest few). Only the attempt that still holds a job stores its outcome, in
@@ -33,7 +34,16 @@ import org.nnlab.grader.submission.Submission;
  */
 public final class GradingQueue {
     private static final int CANDIDATES = 5;
-    private static final String CLAIMABLE = "STATE = 'QUEUED' OR (STATE = 'RUNNING' AND LEASEUNTIL < ?)";
+    private static final String CLAIMABLE = "(STATE = 'QUEUED' OR (STATE = 'RUNNING' AND LEASEUNTIL < ?))";
+    /** What a CPU slot takes: jobs of labs without a GPU, and those preferring one that no GPU slot took in time. */
+    private static final String FOR_CPU = " AND (COALESCE(GPU, 'NONE') = 'NONE' OR (GPU = 'PREFERRED' AND QUEUEDAT < ?))";
+    /** What a GPU slot takes: jobs of labs that prefer or require a GPU. */
+    private static final String FOR_GPU = " AND GPU IN ('PREFERRED', 'REQUIRED')";
+    /**
+     * How long a job that prefers a GPU waits for a GPU slot before CPU slots may take it: GPU slots look for work
+     * every second, so one still waiting after this had none free.
+     */
+    static final Duration PREFERRED_GPU_WAIT = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {
     };
@@ -73,16 +83,27 @@ public final class GradingQueue {
         }
     }
 
-    /** @return the job claimed for {@code worker}, if one was waiting */
-    public Optional<ClaimedJob> claim(String worker) {
+    /**
+     * Claims the oldest job a slot of this kind may grade: a CPU slot takes jobs of labs without a GPU, and jobs of
+     * labs that prefer one once they waited {@link #PREFERRED_GPU_WAIT} (no GPU slot was free); a GPU slot takes
+     * jobs of labs that prefer or require a GPU. A job that requires one waits for a GPU slot.
+     *
+     * @param worker the slot's name, recorded in the job
+     * @param gpu    whether the slot trains on a GPU
+     * @return the job claimed, if one was waiting
+     */
+    public Optional<ClaimedJob> claim(String worker, boolean gpu) {
         return inTransaction("claiming a job", connection -> {
             LocalDateTime now = now();
             boolean skipsLocked = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
             List<Object[]> candidates = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT ID, VERSION FROM GRADINGJOB WHERE "
-                    + CLAIMABLE + " ORDER BY QUEUEDAT " + (skipsLocked ? "LIMIT 1 FOR UPDATE SKIP LOCKED"
-                    : "LIMIT " + CANDIDATES))) {
+                    + CLAIMABLE + (gpu ? FOR_GPU : FOR_CPU) + " ORDER BY QUEUEDAT " + (skipsLocked
+                    ? "LIMIT 1 FOR UPDATE SKIP LOCKED" : "LIMIT " + CANDIDATES))) {
                 select.setObject(1, now);
+                if (!gpu) {
+                    select.setObject(2, now.minus(PREFERRED_GPU_WAIT));
+                }
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         candidates.add(new Object[] {rows.getString(1), rows.getLong(2)});

@@ -29,9 +29,8 @@ public final class WorkerPool {
     private static final int MAX_ATTEMPTS = 3;
     private final GradingQueue queue;
     private final LabRevisions labs;
-    private final Supplier<Grader> grader;
     private final String node;
-    private final int slots;
+    private final List<WorkerSlot> slots;
     private final ThreadFactory threadFactory;
     private final LeaseKeeper leases;
     private final List<Thread> threads = new ArrayList<>();
@@ -40,21 +39,19 @@ public final class WorkerPool {
     /**
      * @param queue         where jobs are claimed and outcomes stored
      * @param labs          the lab revisions submissions name
-     * @param grader        the sandboxed grader, made on first use
      * @param node          this process's name in the jobs it claims, e.g. {@code 4711@host}
-     * @param slots         how many jobs it grades at once
+     * @param slots         the jobs it grades at once: one thread each
      * @param threadFactory makes the workers' threads
      */
-    public WorkerPool(GradingQueue queue, LabRevisions labs, Supplier<Grader> grader, String node, int slots,
+    public WorkerPool(GradingQueue queue, LabRevisions labs, String node, List<WorkerSlot> slots,
                       ThreadFactory threadFactory) {
-        if (slots < 1) {
-            throw new IllegalArgumentException("a worker pool needs at least one slot, not " + slots);
+        if (slots.isEmpty()) {
+            throw new IllegalArgumentException("a worker pool needs at least one slot");
         }
         this.queue = queue;
         this.labs = labs;
-        this.grader = grader;
         this.node = node;
-        this.slots = slots;
+        this.slots = List.copyOf(slots);
         this.threadFactory = threadFactory;
         this.leases = new LeaseKeeper(queue::renewLease);
     }
@@ -65,14 +62,16 @@ public final class WorkerPool {
         keeper.setName("nnlab-" + node + "/lease-keeper");
         threads.add(keeper);
         keeper.start();
-        for (int i = 1; i <= slots; i++) {
-            String name = node + "/worker-" + i;
-            Thread thread = threadFactory.newThread(() -> work(name));
+        for (WorkerSlot slot : slots) {
+            String name = node + "/" + slot.name();
+            Thread thread = threadFactory.newThread(() -> work(name, slot));
             thread.setName("nnlab-" + name);
             threads.add(thread);
             thread.start();
         }
-        LOG.info(slots + " grading worker(s) started as " + node);
+        long gpuSlots = slots.stream().filter(WorkerSlot::gpu).count();
+        LOG.info(slots.size() + " grading worker(s) started as " + node + (gpuSlots > 0 ? ", " + gpuSlots
+                + " of them on GPUs" : ""));
     }
 
     /** Stops claiming jobs and interrupts the workers; a job being graded is claimed again once its lease ends. */
@@ -81,17 +80,12 @@ public final class WorkerPool {
         threads.forEach(Thread::interrupt);
     }
 
-    /** @return how many jobs the pool grades at once */
-    public int slots() {
-        return slots;
-    }
-
-    private void work(String name) {
+    private void work(String name, WorkerSlot slot) {
         while (running) {
             try {
-                Optional<ClaimedJob> job = queue.claim(name);
+                Optional<ClaimedJob> job = queue.claim(name, slot.gpu());
                 if (job.isPresent()) {
-                    grade(job.get());
+                    grade(job.get(), slot.grader());
                 } else {
                     Thread.sleep(IDLE_MILLIS);
                 }
@@ -118,16 +112,16 @@ public final class WorkerPool {
         }
     }
 
-    private void grade(ClaimedJob job) {
+    private void grade(ClaimedJob job, Supplier<Grader> grader) {
         leases.hold(job);
         try {
-            gradeHeld(job);
+            gradeHeld(job, grader);
         } finally {
             leases.release(job);
         }
     }
 
-    private void gradeHeld(ClaimedJob job) {
+    private void gradeHeld(ClaimedJob job, Supplier<Grader> grader) {
         String submissionId = job.submissionId();
         BooleanSupplier outcome;
         try {

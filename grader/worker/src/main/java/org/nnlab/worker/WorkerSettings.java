@@ -14,17 +14,21 @@ import java.util.Set;
 /**
  * A worker's settings, from its arguments and the platform's database configuration.
  *
- * @param url      the database's JDBC URL
- * @param user     its user
- * @param password its password
- * @param cores    the cores this worker may use
- * @param slots    how many jobs it grades at once
- * @param data     where it unpacks lab revisions
- * @param lease    how long a claimed job's lease runs before another worker may claim it, unless renewed
- * @param name     its name in the jobs it claims
+ * @param url         the database's JDBC URL
+ * @param user        its user
+ * @param password    its password
+ * @param cores       the cores this worker may use
+ * @param slots       how many CPU jobs it grades at once
+ * @param data        where it unpacks lab revisions
+ * @param lease       how long a claimed job's lease runs before another worker may claim it, unless renewed
+ * @param name        its name in the jobs it claims
+ * @param gpus        how many GPUs it trains on ({@code /dev/nvidia0} ..), 0 for none
+ * @param gpuSlots    how many jobs share each GPU
+ * @param gpuMemoryMb the device memory each GPU job may use
+ * @param cudaHome    the grader home with ND4J's CUDA backend
  */
 record WorkerSettings(String url, String user, String password, int cores, int slots, Path data,
-                      Duration lease, String name) {
+                      Duration lease, String name, int gpus, int gpuSlots, int gpuMemoryMb, Path cudaHome) {
 
     /**
      * @throws IllegalArgumentException naming what is missing or wrong
@@ -32,7 +36,8 @@ record WorkerSettings(String url, String user, String password, int cores, int s
     static WorkerSettings parse(String[] args, Map<String, String> environment, Properties properties) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
-            if (!Set.of("--slots", "--cores", "--data", "--lease-seconds", "--name").contains(args[i])) {
+            if (!Set.of("--slots", "--cores", "--data", "--lease-seconds", "--name", "--gpus",
+                "--gpu-slots", "--gpu-memory-mb", "--cuda-home").contains(args[i])) {
                 throw new IllegalArgumentException("unknown option " + args[i]);
             }
             if (i + 1 == args.length) {
@@ -58,8 +63,17 @@ record WorkerSettings(String url, String user, String password, int cores, int s
         if (name.isBlank() || name.length() > 100) {
             throw new IllegalArgumentException("--name needs 1 to 100 characters");
         }
+        int gpus = number(options, "--gpus", 0, 0, 16);
+        int gpuSlots = number(options, "--gpu-slots", 1, 1, 64);
+        int gpuMemoryMb = number(options, "--gpu-memory-mb", 4096, 256, 1 << 20);
+        if (gpus == 0 && (options.containsKey("--gpu-slots") || options.containsKey("--gpu-memory-mb"))) {
+            throw new IllegalArgumentException("--gpu-slots and --gpu-memory-mb need --gpus");
+        }
+        Path cudaHome = Path.of(options.getOrDefault("--cuda-home", "grader/harness-cuda/target/grader-home"))
+                .toAbsolutePath();
         return new WorkerSettings(url, setting("nnlab.db.user", environment, properties),
-                setting("nnlab.db.password", environment, properties), cores, slots, data, lease, name);
+                setting("nnlab.db.password", environment, properties), cores, slots, data, lease, name, gpus,
+                gpuSlots, gpuMemoryMb, cudaHome);
     }
 
     /** @return a system property, else its environment variable ({@code nnlab.db.url}: {@code NNLAB_DB_URL}) */

@@ -46,7 +46,7 @@ class GradingQueueTest {
             statement.execute("CREATE TABLE GRADINGJOB (ID VARCHAR(36) PRIMARY KEY, SUBMISSIONID VARCHAR(36) NOT NULL, "
                     + "STATE VARCHAR(16) NOT NULL, QUEUEDAT TIMESTAMP NOT NULL, STARTEDAT TIMESTAMP, LEASEUNTIL "
                     + "TIMESTAMP, WORKER VARCHAR(128), FINISHEDAT TIMESTAMP, ATTEMPTS INT DEFAULT 0 NOT NULL, "
-                    + "PROGRESS CLOB, VERSION BIGINT DEFAULT 0 NOT NULL)");
+                    + "PROGRESS CLOB, VERSION BIGINT DEFAULT 0 NOT NULL, GPU VARCHAR(16))");
             statement.execute("CREATE TABLE SUBMISSION (ID VARCHAR(36) PRIMARY KEY, LABID VARCHAR(64), LABVERSION "
                     + "INT, SOURCESJSON CLOB, ANSWERSJSON CLOB, STATUS VARCHAR(16), SCORE DOUBLE, MAXSCORE DOUBLE, "
                     + "ADJUSTEDSCORE DOUBLE, GRADINGMILLIS BIGINT, RESULTJSON CLOB, ERROR CLOB, GRADEDAT TIMESTAMP)");
@@ -66,13 +66,13 @@ class GradingQueueTest {
         queued("second", 2);
         queued("first", 1);
 
-        ClaimedJob a = queue.claim("host:1/worker-1").orElseThrow();
-        ClaimedJob b = queue.claim("host:2/worker-1").orElseThrow();
+        ClaimedJob a = queue.claim("host:1/worker-1", false).orElseThrow();
+        ClaimedJob b = queue.claim("host:2/worker-1", false).orElseThrow();
 
         assertEquals("first", a.submissionId());
         assertEquals("second", b.submissionId());
         assertEquals(1, a.attempt());
-        assertEquals(Optional.empty(), queue.claim("host:1/worker-2"));
+        assertEquals(Optional.empty(), queue.claim("host:1/worker-2", false));
         assertEquals("host:1/worker-1", column(a.id(), "WORKER"));
         assertEquals("RUNNING", column(a.id(), "STATE"));
     }
@@ -80,12 +80,12 @@ class GradingQueueTest {
     @Test
     void aJobWhoseLeaseRanOutIsClaimedAgainAndTheDeadAttemptCanNeitherRenewNorStoreAnything() throws SQLException {
         queued("s", 1);
-        ClaimedJob dead = queue.claim("host:1/worker-1").orElseThrow();
+        ClaimedJob dead = queue.claim("host:1/worker-1", false).orElseThrow();
         clock.advance(Duration.ofSeconds(30));
-        assertEquals(Optional.empty(), queue.claim("host:2/worker-1"), "a living lease is not claimed");
+        assertEquals(Optional.empty(), queue.claim("host:2/worker-1", false), "a living lease is not claimed");
 
         clock.advance(Duration.ofSeconds(31));
-        ClaimedJob again = queue.claim("host:2/worker-1").orElseThrow();
+        ClaimedJob again = queue.claim("host:2/worker-1", false).orElseThrow();
 
         assertEquals(2, again.attempt());
         assertFalse(queue.renewLease(dead.id(), dead.attempt()));
@@ -99,13 +99,13 @@ class GradingQueueTest {
     @Test
     void aRenewedLeaseKeepsTheJobFromOtherWorkers() {
         queued("s", 1);
-        ClaimedJob job = queue.claim("host:1/worker-1").orElseThrow();
+        ClaimedJob job = queue.claim("host:1/worker-1", false).orElseThrow();
         clock.advance(Duration.ofSeconds(40));
 
         assertTrue(queue.renewLease(job.id(), job.attempt()));
         clock.advance(Duration.ofSeconds(40));
 
-        assertEquals(Optional.empty(), queue.claim("host:2/worker-1"));
+        assertEquals(Optional.empty(), queue.claim("host:2/worker-1", false));
     }
 
     @Test
@@ -113,7 +113,7 @@ class GradingQueueTest {
         queued("s", 1);
         override("s", "curves", 1.0, 1);
         override("s", "curves", 4.25, 2);
-        ClaimedJob job = queue.claim("host:1/worker-1").orElseThrow();
+        ClaimedJob job = queue.claim("host:1/worker-1", false).orElseThrow();
 
         assertTrue(queue.graded(job, result(), 1234));
 
@@ -127,7 +127,7 @@ class GradingQueueTest {
     @Test
     void aFailureIsStoredWithItsMessage() throws SQLException {
         queued("s", 1);
-        ClaimedJob job = queue.claim("host:1/worker-1").orElseThrow();
+        ClaimedJob job = queue.claim("host:1/worker-1", false).orElseThrow();
 
         assertTrue(queue.failed(job, "Solution.java is missing"));
 
@@ -139,22 +139,22 @@ class GradingQueueTest {
     @Test
     void aRequeuedJobWaitsForTheNextWorkerAndCountsItsAttempts() throws SQLException {
         queued("s", 1);
-        ClaimedJob first = queue.claim("host:1/worker-1").orElseThrow();
+        ClaimedJob first = queue.claim("host:1/worker-1", false).orElseThrow();
         queue.grading("s");
 
         assertTrue(queue.requeue(first));
 
         assertEquals("QUEUED", column("s", "STATUS", "SUBMISSION"));
-        assertEquals(2, queue.claim("host:2/worker-1").orElseThrow().attempt());
+        assertEquals(2, queue.claim("host:2/worker-1", false).orElseThrow().attempt());
     }
 
     @Test
     void progressOfAnAttemptThatLostItsJobIsNotRecorded() throws SQLException {
         queued("s", 1);
-        ClaimedJob dead = queue.claim("host:1/worker-1").orElseThrow();
+        ClaimedJob dead = queue.claim("host:1/worker-1", false).orElseThrow();
         queue.progress(dead.id(), dead.attempt(), "{\"stage\":\"training\"}");
         clock.advance(Duration.ofSeconds(61));
-        queue.claim("host:2/worker-1").orElseThrow();
+        queue.claim("host:2/worker-1", false).orElseThrow();
 
         queue.progress(dead.id(), dead.attempt(), "{\"stage\":\"evaluating\"}");
 
@@ -192,18 +192,57 @@ class GradingQueueTest {
         }, Duration.ofSeconds(60), clock);
 
         QueueUnavailableException error = assertThrows(QueueUnavailableException.class,
-                () -> unreachable.claim("host:1/worker-1"));
+                () -> unreachable.claim("host:1/worker-1", false));
 
         assertEquals("claiming a job: Connection refused", error.getMessage());
     }
 
+    @Test
+    void jobsOfLabsWithoutAGpuGoToCpuSlotsOnlyAndThoseQueuedBeforeLabsCouldAskCountAsSuch() {
+        queued("cpu", 1, "NONE");
+        queued("old", 2, null);
+
+        assertEquals(Optional.empty(), queue.claim("gpu-box/gpu0-worker-1", true));
+        assertEquals("cpu", queue.claim("host:1/worker-1", false).orElseThrow().submissionId());
+        assertEquals("old", queue.claim("host:1/worker-2", false).orElseThrow().submissionId());
+    }
+
+    @Test
+    void aJobThatRequiresAGpuWaitsForAGpuSlotHoweverLongItTakes() {
+        queued("required", 1, "REQUIRED");
+        clock.advance(Duration.ofHours(2));
+
+        assertEquals(Optional.empty(), queue.claim("host:1/worker-1", false));
+        assertEquals("required", queue.claim("gpu-box/gpu0-worker-1", true).orElseThrow().submissionId());
+    }
+
+    @Test
+    void aJobThatPrefersAGpuGoesToAGpuSlotAndToACpuSlotOnlyWhenNoGpuSlotTookItInTime() {
+        queued("preferred", 1, "PREFERRED");
+        clock.set(T0.plusMinutes(1).plus(GradingQueue.PREFERRED_GPU_WAIT).minusSeconds(1));
+        assertEquals(Optional.empty(), queue.claim("host:1/worker-1", false), "a GPU slot may still be free");
+        ClaimedJob onGpu = queue.claim("gpu-box/gpu0-worker-1", true).orElseThrow();
+        assertEquals("preferred", onGpu.submissionId());
+
+        queued("unlucky", 2, "PREFERRED");
+        clock.set(T0.plusMinutes(2));
+        assertTrue(queue.renewLease(onGpu.id(), onGpu.attempt()), "the GPU slot is still training the first");
+        clock.set(T0.plusMinutes(2).plus(GradingQueue.PREFERRED_GPU_WAIT).plusSeconds(1));
+        assertEquals("unlucky", queue.claim("host:1/worker-1", false).orElseThrow().submissionId(),
+                "no GPU slot was free: a CPU slot trains it");
+    }
+
     private void queued(String submissionId, int minutes) {
+        queued(submissionId, minutes, "NONE");
+    }
+
+    private void queued(String submissionId, int minutes, String gpu) {
         execute("INSERT INTO SUBMISSION (ID, LABID, LABVERSION, SOURCESJSON, ANSWERSJSON, STATUS) VALUES ('"
                 + submissionId + "', 'digits-regularization', 3, '{\"Solution.java\":\"class Solution {}\"}', "
                 + "'{\"reflection\":\"It overfits.\"}', 'QUEUED')");
-        execute("INSERT INTO GRADINGJOB (ID, SUBMISSIONID, STATE, QUEUEDAT) VALUES ('" + UUID.randomUUID() + "', '"
-                + submissionId + "', 'QUEUED', TIMESTAMP '" + T0.plusMinutes(minutes).toString().replace('T', ' ')
-                + "')");
+        execute("INSERT INTO GRADINGJOB (ID, SUBMISSIONID, STATE, QUEUEDAT, GPU) VALUES ('" + UUID.randomUUID()
+                + "', '" + submissionId + "', 'QUEUED', TIMESTAMP '" + T0.plusMinutes(minutes).toString().replace('T',
+                ' ') + "', " + (gpu == null ? "NULL" : "'" + gpu + "'") + ")");
     }
 
     private void override(String submissionId, String checkId, double points, int minutes) {
@@ -247,6 +286,10 @@ class GradingQueueTest {
 
         void advance(Duration by) {
             now = now.plus(by);
+        }
+
+        void set(LocalDateTime utc) {
+            now = utc.toInstant(ZoneOffset.UTC);
         }
 
         @Override

@@ -41,6 +41,25 @@ class WorkerSettingsTest {
     }
 
     @Test
+    void aGpuWorkerDeclaresItsGpusTheJobsSharingEachAndTheirDeviceMemory() {
+        WorkerSettings settings = WorkerSettings.parse(new String[] {"--gpus", "2", "--gpu-slots", "4",
+            "--gpu-memory-mb", "8192", "--cuda-home", "/srv/nnlab/cuda-home"}, POSTGRES, new Properties());
+
+        assertEquals(2, settings.gpus());
+        assertEquals(4, settings.gpuSlots());
+        assertEquals(8192, settings.gpuMemoryMb());
+        assertEquals(java.nio.file.Path.of("/srv/nnlab/cuda-home"), settings.cudaHome());
+        assertEquals(0, WorkerSettings.parse(new String[0], POSTGRES, new Properties()).gpus(), "CPU by default");
+    }
+
+    @Test
+    void gpuOptionsWithoutGpusAreRefused() {
+        assertEquals("--gpu-slots and --gpu-memory-mb need --gpus", assertThrows(IllegalArgumentException.class,
+                () -> WorkerSettings.parse(new String[] {"--gpu-slots", "4"}, POSTGRES, new Properties()))
+                .getMessage());
+    }
+
+    @Test
     void withoutADatabaseTheWorkerSaysWhichVariablesToSet() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> WorkerSettings.parse(new String[0], Map.of(), new Properties()));
@@ -61,8 +80,8 @@ class WorkerSettingsTest {
         assertEquals("--slots needs a whole number from 1 to 1024, not 0", assertThrows(
                 IllegalArgumentException.class, () -> WorkerSettings.parse(new String[] {"--slots", "0"}, POSTGRES,
                         new Properties())).getMessage());
-        assertEquals("unknown option --gpus", assertThrows(IllegalArgumentException.class,
-                () -> WorkerSettings.parse(new String[] {"--gpus", "1"}, POSTGRES, new Properties())).getMessage());
+        assertEquals("unknown option --gpu", assertThrows(IllegalArgumentException.class,
+                () -> WorkerSettings.parse(new String[] {"--gpu", "1"}, POSTGRES, new Properties())).getMessage());
         assertEquals("--cores needs a value", assertThrows(IllegalArgumentException.class,
                 () -> WorkerSettings.parse(new String[] {"--cores"}, POSTGRES, new Properties())).getMessage());
     }

@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDateTime;
 import java.util.UUID;
+import org.nnlab.grader.lab.GpuUse;
 
 /**
  * A grading job: queued when a submission is stored, claimed by a worker with a lease, done or failed. A job whose
@@ -61,6 +62,11 @@ public class GradingJob {
     @Lob
     private String progress;
 
+    /** Whether its lab wants a GPU worker; null in jobs queued before labs could ask, which means none. */
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16)
+    private GpuUse gpu;
+
     @Version
     private long version;
 
@@ -69,11 +75,13 @@ public class GradingJob {
 
     /**
      * @param submissionId the submission to grade
+     * @param gpu          whether its lab wants a GPU worker
      * @param queuedAt     when (UTC)
      */
-    public GradingJob(String submissionId, LocalDateTime queuedAt) {
+    public GradingJob(String submissionId, GpuUse gpu, LocalDateTime queuedAt) {
         this.id = UUID.randomUUID().toString();
         this.submissionId = submissionId;
+        this.gpu = gpu;
         this.queuedAt = queuedAt;
         this.state = State.QUEUED;
     }
@@ -81,6 +89,11 @@ public class GradingJob {
     /** @return the id */
     public String getId() {
         return id;
+    }
+
+    /** @return whether its lab wants a GPU worker */
+    public GpuUse getGpu() {
+        return gpu == null ? GpuUse.NONE : gpu;
     }
 
     /** @return the submission */

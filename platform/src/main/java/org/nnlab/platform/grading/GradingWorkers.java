@@ -10,12 +10,15 @@ import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.nnlab.platform.lab.LabCatalog;
 import org.nnlab.worker.GradingQueue;
 import org.nnlab.worker.WorkerPool;
+import org.nnlab.worker.WorkerSlot;
 
 /**
  * The platform's own grading workers, started with the application: {@code nnlab.grading.workers} of them
@@ -57,8 +60,12 @@ public class GradingWorkers {
         }
         GradingQueue queue = new GradingQueue(dataSource::getConnection, Duration.ofSeconds(leaseSeconds),
                 Clock.systemUTC());
-        pool = new WorkerPool(queue, catalog::revision, graders::grader,
-                ManagementFactory.getRuntimeMXBean().getName(), count, threadFactory);
+        List<WorkerSlot> slots = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            slots.add(WorkerSlot.cpu(i, graders::grader));
+        }
+        pool = new WorkerPool(queue, catalog::revision, ManagementFactory.getRuntimeMXBean().getName(), slots,
+                threadFactory);
         pool.start();
     }
 

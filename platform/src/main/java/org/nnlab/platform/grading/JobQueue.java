@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.nnlab.grader.lab.GpuUse;
 
 /**
  * Grading jobs in the database, as the web side sees them: queued with each submission, listed on the queue page,
@@ -21,10 +22,14 @@ public class JobQueue {
 
     Clock clock = Clock.systemUTC();
 
-    /** Queues a job for a stored submission; call inside the transaction that stores it. */
+    /**
+     * Queues a job for a stored submission; call inside the transaction that stores it.
+     *
+     * @param gpu whether the lab it is graded against wants a GPU worker
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public GradingJob enqueue(String submissionId) {
-        GradingJob job = new GradingJob(submissionId, now());
+    public GradingJob enqueue(String submissionId, GpuUse gpu) {
+        GradingJob job = new GradingJob(submissionId, gpu, now());
         entityManager.persist(job);
         return job;
     }

@@ -94,7 +94,7 @@ public class Submissions {
         SubmissionRecord record = new SubmissionRecord(author, lab.id(), lab.version(), sources, answers,
                 Checksums.sha256((sources + "\n" + answers).getBytes(StandardCharsets.UTF_8)), now);
         entityManager.persist(record);
-        queue.enqueue(record.getId());
+        queue.enqueue(record.getId(), lab.gpu());
         return record;
     }
 
@@ -154,7 +154,7 @@ public class Submissions {
         }
         entityManager.persist(new PastResult(record, LocalDateTime.now(clock), byUsername));
         record.regrade(lab.version());
-        queue.enqueue(submissionId);
+        queue.enqueue(submissionId, lab.gpu());
         return true;
     }
 

@@ -25,11 +25,13 @@ import java.util.Map;
  * @param reference    the reference solution folder (instructors only), relative to the folder
  * @param submissions  how often a student may submit, and which graded submission counts
  * @param evaluate     what the grader measures on the saved networks besides the validation and test parts
+ * @param gpu          whether its training wants a GPU worker
  */
 public record Lab(Path directory, String id, int version, String title, String dataset, SplitSpec split,
                   Scaling scaling, String entryClass, Map<String, Double> parameters, LabLimits limits,
                   List<String> runs, List<AnswerSpec> answers, List<CheckSpec> checks, String instructions,
-                  String starter, String reference, SubmissionPolicy submissions, EvaluationSpec evaluate) {
+                  String starter, String reference, SubmissionPolicy submissions, EvaluationSpec evaluate,
+                  GpuUse gpu) {
 
     /** Copies the collections. */
     public Lab {
@@ -42,7 +44,7 @@ public record Lab(Path directory, String id, int version, String title, String d
     /** @return this lab as stored elsewhere under another version number, e.g. a platform's revision */
     public Lab at(Path folder, int newVersion) {
         return new Lab(folder, id, newVersion, title, dataset, split, scaling, entryClass, parameters, limits, runs,
-                answers, checks, instructions, starter, reference, submissions, evaluate);
+                answers, checks, instructions, starter, reference, submissions, evaluate, gpu);
     }
 
     /** @return this lab with one parameter set to another value, e.g. fewer epochs for a benchmark */
@@ -50,7 +52,7 @@ public record Lab(Path directory, String id, int version, String title, String d
         Map<String, Double> changed = new java.util.HashMap<>(parameters);
         changed.put(name, value);
         return new Lab(directory, id, version, title, dataset, split, scaling, entryClass, changed, limits, runs,
-                answers, checks, instructions, starter, reference, submissions, evaluate);
+                answers, checks, instructions, starter, reference, submissions, evaluate, gpu);
     }
 
     /** @return the sum of the points of every check */

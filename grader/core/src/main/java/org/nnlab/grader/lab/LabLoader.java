@@ -65,7 +65,7 @@ public final class LabLoader {
                 entryClass(fields), parameters(fields), limits(fields.object("limits")), runs(fields),
                 answers(fields), checks(fields), existing(fields, directory, "instructions", false),
                 existing(fields, directory, "starter", true), existing(fields, directory, "reference", true),
-                submissions(fields), evaluate(fields));
+                submissions(fields), evaluate(fields), gpu(fields));
         fields.finish();
         checkReferences(lab, fields);
         return lab;
@@ -160,6 +160,16 @@ public final class LabLoader {
         }
         policy.finish();
         return new SubmissionPolicy(limit, Duration.ofMinutes(minutes), which);
+    }
+
+    private static GpuUse gpu(Fields fields) {
+        String value = fields.string("gpu", GpuUse.NONE.text());
+        for (GpuUse use : GpuUse.values()) {
+            if (use.text().equals(value)) {
+                return use;
+            }
+        }
+        throw fields.invalid("gpu", "must be none, preferred or required, not '" + value + "'");
     }
 
     private static Lab.EvaluationSpec evaluate(Fields fields) {

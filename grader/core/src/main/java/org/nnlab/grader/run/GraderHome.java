@@ -35,6 +35,14 @@ public record GraderHome(Path root) {
                 + "'mvn -q -DskipTests package' in the nnlab checkout, or set NNLAB_GRADER_HOME to their folder.");
     }
 
+    /**
+     * @return the grader home in that folder
+     * @throws IllegalStateException when the folder is not a complete grader home
+     */
+    public static GraderHome at(Path root) {
+        return check(root.toAbsolutePath().normalize());
+    }
+
     private static GraderHome check(Path root) {
         GraderHome home = new GraderHome(root);
         if (!Files.isDirectory(home.lib()) || !Files.isRegularFile(root.resolve("compile-classpath.txt"))) {

@@ -1,15 +1,20 @@
 package org.nnlab.grader.run;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.nnlab.grader.lab.LabLimits;
 import org.nnlab.grader.sandbox.SandboxLimits;
 
 /**
  * Says, in the student's terms, which of the lab's limits an exception thrown by {@code train()} ran into: the Java
- * heap, memory outside it (ND4J arrays, direct buffers), threads, or the scratch folder's space or file size.
+ * heap, memory outside it (ND4J arrays, direct buffers), threads, the scratch folder's space or file size, or on a
+ * GPU worker the job's device memory.
  */
 final class LimitExplanation {
     private static final long MB = 1024L * 1024;
+    /** How CUDA, its driver API, ND4J's memory limit and PyTorch-like wrappers say that device memory ran out. */
+    private static final Pattern GPU_MEMORY = Pattern.compile("(?i)cudaErrorMemoryAllocation|CUDA_ERROR_OUT_OF_MEMORY"
+            + "|cuda[^\\n]*out of memory|device memory limit|SD_MAX_DEVICE_BYTES|maxDeviceMemory");
 
     private LimitExplanation() {
     }
@@ -21,6 +26,18 @@ final class LimitExplanation {
      * @return the explanation, or empty when the error is no limit's doing
      */
     static Optional<String> of(String error, LabLimits lab, SandboxLimits limits) {
+        return of(error, lab, limits, null);
+    }
+
+    /**
+     * @param gpu the GPU the job trained on, or null on the CPU
+     * @return the explanation, or empty when the error is no limit's doing
+     */
+    static Optional<String> of(String error, LabLimits lab, SandboxLimits limits, GpuDevice gpu) {
+        if (gpu != null && GPU_MEMORY.matcher(error).find()) {
+            return Optional.of("train() ran out of GPU memory: a job on this GPU may use " + gpu.memoryBytes() / MB
+                    + " MB of device memory, shared with no other job. Keep fewer or smaller arrays on the GPU.");
+        }
         String first = error.lines().findFirst().orElse("");
         if (first.contains("OutOfMemoryError: Java heap space") || first.contains("GC overhead limit exceeded")) {
             return Optional.of("train() ran out of Java heap: the lab allows " + lab.heapMb() + " MB of heap ("

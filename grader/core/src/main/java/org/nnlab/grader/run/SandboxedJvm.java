@@ -22,11 +22,23 @@ final class SandboxedJvm {
     private final GraderHome home;
     private final String libraryPath;
     private final Path natives;
+    private final GpuDevice gpu;
 
     SandboxedJvm(GraderHome home, NativeLibraries natives, String libraryPath) {
+        this(home, natives, libraryPath, null);
+    }
+
+    /** @param gpu the GPU the JVM trains on, or null for the CPU */
+    SandboxedJvm(GraderHome home, NativeLibraries natives, String libraryPath, GpuDevice gpu) {
         this.home = home;
         this.natives = natives.directory();
         this.libraryPath = libraryPath;
+        this.gpu = gpu;
+    }
+
+    /** @return the GPU this JVM trains on, or null on the CPU */
+    GpuDevice gpu() {
+        return gpu;
     }
 
     /**
@@ -53,7 +65,13 @@ final class SandboxedJvm {
                 "-cp", path.toString(), mainClass, argument));
         List<Mount> all = new ArrayList<>(baseMounts());
         all.addAll(mounts);
-        return new SandboxRequest(command, all, environment(limits.cpus()), SCRATCH, sandboxLimits(limits, wallTime));
+        Map<String, String> environment = environment(limits.cpus());
+        if (gpu == null) {
+            return new SandboxRequest(command, all, environment, SCRATCH, sandboxLimits(limits, wallTime));
+        }
+        environment.putAll(gpu.environment());
+        return new SandboxRequest(command, all, environment, SCRATCH, sandboxLimits(limits, wallTime),
+                gpu.deviceFiles());
     }
 
     /** @return the read-only mounts every harness JVM needs: its libraries, the natives, a JDK outside /usr */

@@ -11,7 +11,9 @@ public final class StageRunner {
     private final GraderHome home;
     private final Sandbox sandbox;
     private final NativeLibraries natives;
+    private final GpuTraining gpu;
     private SandboxedJvm jvm;
+    private SandboxedJvm trainingJvm;
 
     /**
      * @param home    the sandbox installation
@@ -19,16 +21,31 @@ public final class StageRunner {
      * @param natives ND4J's native libraries
      */
     public StageRunner(GraderHome home, Sandbox sandbox, NativeLibraries natives) {
+        this(home, sandbox, natives, null);
+    }
+
+    /**
+     * @param gpu how training runs on a GPU, or null to train on the CPU as the other stages run
+     */
+    public StageRunner(GraderHome home, Sandbox sandbox, NativeLibraries natives, GpuTraining gpu) {
         this.home = home;
         this.sandbox = sandbox;
         this.natives = natives;
+        this.gpu = gpu;
     }
 
     /** Unpacks the native libraries if needed; call before the stages. */
     public synchronized void prepare() {
         if (jvm == null) {
             jvm = new SandboxedJvm(home, natives, natives.prepare(home));
+            trainingJvm = gpu == null ? jvm : new SandboxedJvm(gpu.home(), gpu.natives(),
+                    gpu.natives().prepare(gpu.home()), gpu.device());
         }
+    }
+
+    /** @return the ND4J backend training runs on, e.g. {@code nd4j-native 1.0.0-M2.1 (CPU)} */
+    public String trainingBackend() {
+        return gpu == null ? home.nd4jBackend() : gpu.home().nd4jBackend() + " on GPU " + gpu.device().index();
     }
 
     /** @return the read-only mounts every sandboxed stage needs */
@@ -45,7 +62,7 @@ public final class StageRunner {
                                  java.util.function.Consumer<org.nnlab.protocol.ProgressLine> progress)
             throws IOException {
         prepare();
-        return new TrainingStage(sandbox, jvm).run(workspace, lab, data, progress);
+        return new TrainingStage(sandbox, trainingJvm).run(workspace, lab, data, progress);
     }
 
     /** @return the grader's measurement of each run's saved network, and how the evaluation sandbox ended */

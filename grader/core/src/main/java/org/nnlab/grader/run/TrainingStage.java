@@ -60,7 +60,7 @@ final class TrainingStage {
                 unreadable = e.getMessage();
             }
         }
-        return new TrainingOutcome(outcome, report, failure(outcome, report, unreadable, lab));
+        return new TrainingOutcome(outcome, report, failure(outcome, report, unreadable, lab, jvm.gpu()));
     }
 
     private static Path write(LabeledData part, Path file) throws IOException {
@@ -70,6 +70,14 @@ final class TrainingStage {
 
     /** @return what the student reads when the training sandbox did not end well, or null when it did */
     static String failure(SandboxOutcome outcome, TrainingReport report, String unreadable, Lab lab) {
+        return failure(outcome, report, unreadable, lab, null);
+    }
+
+    /**
+     * @param gpu the GPU the job trained on, or null on the CPU
+     * @return what the student reads when the training sandbox did not end well, or null when it did
+     */
+    static String failure(SandboxOutcome outcome, TrainingReport report, String unreadable, Lab lab, GpuDevice gpu) {
         SandboxLimits limits = SandboxedJvm.sandboxLimits(lab.limits(), Duration.ofSeconds(lab.limits().wallSeconds()));
         // a memory kill first: the kernel may take seconds to kill at the memory limit, past the time limit
         if (outcome.memoryLimitHit()) {
@@ -99,7 +107,7 @@ final class TrainingStage {
         }
         if (!report.completed()) {
             String error = report.error() == null ? "unknown error" : report.error();
-            String explanation = LimitExplanation.of(error, lab.limits(), limits).map(text -> text + "\n")
+            String explanation = LimitExplanation.of(error, lab.limits(), limits, gpu).map(text -> text + "\n")
                     .orElse("");
             return explanation + "train() threw an exception:\n" + (error.length() > MAX_ERROR_CHARS
                     ? error.substring(0, MAX_ERROR_CHARS) + "\n..." : error);

@@ -29,6 +29,10 @@ final class RequestChecks {
             require(!entry.getKey().isEmpty() && entry.getKey().indexOf('=') < 0 && entry.getKey().indexOf('\0') < 0
                     && entry.getValue().indexOf('\0') < 0, "bad environment variable: " + entry.getKey());
         }
+        for (java.nio.file.Path device : request.devices()) {
+            require(device.isAbsolute() && device.normalize().startsWith("/dev/") && !device.toString().equals(
+                    "/dev/"), "a device must be a file under /dev: " + device);
+        }
         SandboxLimits limits = request.limits();
         require(limits != null, "the limits are missing");
         require(limits.wallTime() != null && limits.wallTime().compareTo(Duration.ofMillis(1)) >= 0,

@@ -73,6 +73,9 @@ final class SandboxCommandLine {
         line.addAll(List.of("--hostname", "sandbox"));
         systemFiles(line);
         line.addAll(List.of("--proc", "/proc", "--dev", "/dev"));
+        for (java.nio.file.Path device : request.devices()) {
+            line.addAll(List.of("--dev-bind", device.toString(), device.toString()));
+        }
         line.addAll(List.of("--size", Long.toString(limits.scratchBytes()), "--tmpfs", "/dev/shm"));
         line.addAll(List.of("--remount-ro", "/dev"));
         line.addAll(List.of("--size", Long.toString(limits.scratchBytes()), "--tmpfs", "/tmp"));

@@ -1,5 +1,6 @@
 package org.nnlab.grader.sandbox;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -11,14 +12,23 @@ import java.util.Map;
  * @param environment      the whole environment of the process (nothing of the caller's is inherited)
  * @param workingDirectory the directory it starts in, inside the sandbox
  * @param limits           its resource limits
+ * @param devices          host device files bound into the sandbox's otherwise minimal {@code /dev}, e.g. a GPU's
+ *                         {@code /dev/nvidia0}: only GPU jobs get any
  */
 public record SandboxRequest(List<String> command, List<Mount> mounts, Map<String, String> environment,
-                             String workingDirectory, SandboxLimits limits) {
+                             String workingDirectory, SandboxLimits limits, List<Path> devices) {
 
     /** Copies the lists so that the request cannot change after it was made. */
     public SandboxRequest {
         command = List.copyOf(command);
         mounts = List.copyOf(mounts);
         environment = Map.copyOf(environment);
+        devices = List.copyOf(devices);
+    }
+
+    /** A request without devices, as every CPU job's. */
+    public SandboxRequest(List<String> command, List<Mount> mounts, Map<String, String> environment,
+                          String workingDirectory, SandboxLimits limits) {
+        this(command, mounts, environment, workingDirectory, limits, List.of());
     }
 }

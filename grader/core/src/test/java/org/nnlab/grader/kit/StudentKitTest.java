@@ -186,7 +186,7 @@ class StudentKitTest {
     void aStarterFolderThatHoldsTheReferenceIsRefused() throws IOException {
         Lab leaky = new Lab(DIGITS, lab.id(), lab.version(), lab.title(), lab.dataset(), lab.split(), lab.scaling(),
                 lab.entryClass(), lab.parameters(), lab.limits(), lab.runs(), lab.answers(), lab.checks(),
-                lab.instructions(), ".", lab.reference(), lab.submissions(), lab.evaluate());
+                lab.instructions(), ".", lab.reference(), lab.submissions(), lab.evaluate(), lab.gpu());
 
         IOException error = assertThrows(IOException.class,
                 () -> StudentKit.write(leaky, jar, dataset, new ByteArrayOutputStream()));

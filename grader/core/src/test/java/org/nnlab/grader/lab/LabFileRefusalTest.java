@@ -126,6 +126,12 @@ class LabFileRefusalTest {
     }
 
     @Test
+    void aGpuUseOtherThanNonePreferredOrRequiredIsRefused() throws IOException {
+        assertRefused(text -> text.replace("\nruns: [A, B]\n", "\nruns: [A, B]\ngpu: yes please\n"),
+                "field 'gpu' must be none, preferred or required, not 'yes please'");
+    }
+
+    @Test
     void aCheckWithoutTypeIsRefused() throws IOException {
         assertRefused(text -> text.replace("    type: completes\n", ""),
                 "field 'checks[0].type' is missing");

@@ -72,6 +72,13 @@ class LabLoaderTest {
         assertEquals(new Lab.EvaluationSpec(10), loader.load(lab).evaluate());
     }
 
+    @Test
+    void aLabTrainsOnCpuWorkersUnlessItAsksForAGpu() throws IOException {
+        assertEquals(GpuUse.NONE, loader.load(LabFolders.lab(LAB)).gpu());
+        assertEquals(GpuUse.PREFERRED, loader.load(variant(text -> text.replace("\nruns: [A, B]\n",
+                "\nruns: [A, B]\ngpu: preferred\n"))).gpu());
+    }
+
     private Path variant(java.util.function.UnaryOperator<String> edit) throws IOException {
         return LabFolders.variant(LAB, temp.resolve("lab"), edit);
     }

@@ -49,6 +49,17 @@ class LimitExplanationTest {
                 + "Caused by: java.lang.OutOfMemoryError: Java heap space"));
     }
 
+    @Test
+    void aGpuJobThatRanOutOfDeviceMemoryIsToldItsBound() {
+        String error = "java.lang.RuntimeException: Failed to allocate 402653184 bytes\n"
+                + "Caused by: java.lang.RuntimeException: cudaMalloc failed: cudaErrorMemoryAllocation (2)";
+
+        assertEquals(Optional.of("train() ran out of GPU memory: a job on this GPU may use 2048 MB of device memory, "
+                + "shared with no other job. Keep fewer or smaller arrays on the GPU."), LimitExplanation.of(error,
+                LAB, SandboxedJvm.sandboxLimits(LAB, Duration.ofSeconds(20)), new GpuDevice(0, 2L << 30)));
+        assertEquals(Optional.empty(), explain(error), "a CPU job has no device memory to blame");
+    }
+
     private static Optional<String> explain(String error) {
         return LimitExplanation.of(error, LAB, SandboxedJvm.sandboxLimits(LAB, Duration.ofSeconds(20)));
     }

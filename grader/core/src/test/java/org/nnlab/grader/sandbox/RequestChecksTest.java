@@ -76,6 +76,17 @@ class RequestChecksTest {
     }
 
     @Test
+    void aDeviceOutsideDevIsRefused() {
+        SandboxRequest request = new SandboxRequest(List.of("/bin/true"), List.of(), Map.of(), "/tmp", LIMITS,
+                List.of(Path.of("/dev/../etc/shadow")));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RequestChecks.checkCommon(request));
+
+        assertEquals("a device must be a file under /dev: /dev/../etc/shadow", e.getMessage());
+    }
+
+    @Test
     void nonPositiveLimitsAreRefused() {
         SandboxLimits noMemory = new SandboxLimits(Duration.ofSeconds(1), 1, 0, 10, 4096, 4096, 100, 1);
         SandboxRequest request = new SandboxRequest(List.of("/bin/true"), List.of(), Map.of(), "/tmp", noMemory);

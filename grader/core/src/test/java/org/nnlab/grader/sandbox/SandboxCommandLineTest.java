@@ -51,6 +51,26 @@ class SandboxCommandLineTest {
     }
 
     @Test
+    void aGpuJobsDeviceFilesAreBoundIntoTheMinimalDevBeforeItIsMadeReadOnly() {
+        SandboxRequest gpu = new SandboxRequest(List.of("/usr/bin/java", "-version"), List.of(), Map.of(), "/work",
+                LIMITS, List.of(Path.of("/dev/nvidia1"), Path.of("/dev/nvidiactl")));
+
+        List<String> line = SandboxCommandLine.build(TOOLS, PROCS, 61234, gpu);
+
+        int dev = line.indexOf("--dev");
+        assertEquals(List.of("--dev", "/dev", "--dev-bind", "/dev/nvidia1", "/dev/nvidia1", "--dev-bind",
+                "/dev/nvidiactl", "/dev/nvidiactl"), line.subList(dev, dev + 8));
+        assertTrue(line.indexOf("--remount-ro") > dev + 8);
+    }
+
+    @Test
+    void aCpuJobGetsNoHostDevice() {
+        List<String> line = SandboxCommandLine.build(TOOLS, PROCS, 61234, request(List.of(), Map.of()));
+
+        assertFalse(line.contains("--dev-bind"), line.toString());
+    }
+
+    @Test
     void environmentIsClearedThenExactlyTheRequestsWithHomeDefaultingToTmp() {
         List<String> line = SandboxCommandLine.build(TOOLS, PROCS, 61234, request(List.of(), Map.of("B", "2", "A", "1")));
 
