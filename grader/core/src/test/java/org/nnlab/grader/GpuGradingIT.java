@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nnlab.grader.lab.Lab;
 import org.nnlab.grader.result.GradingResult;
@@ -35,21 +36,36 @@ class GpuGradingIT {
     private static Lab lab;
     private static Submission reference;
 
+    /** Why the GPU tests cannot run on this machine, or null when they can. */
+    private static String skipped;
+
     @BeforeAll
     static void findTheGpu() throws Exception {
         GpuDevice gpu = new GpuDevice(0, JOB_MEMORY);
-        Assumptions.assumeTrue(gpu.present(), () -> "no NVIDIA GPU on this machine (" + gpu.deviceFile()
-                + " or /dev/nvidiactl is missing): the GPU tests skip, every other test runs on the CPU");
         Path home = Path.of(System.getProperty("nnlab.labs")).getParent().resolve("grader/harness-cuda/target/"
                 + "grader-home");
-        Assumptions.assumeTrue(Files.isDirectory(home), () -> "the CUDA grader home " + home + " is not built: "
-                + "'mvn -P cuda -DskipTests package' builds it");
-        LabFolders.assumeSandbox();
+        if (!gpu.present()) {
+            skipped = "no NVIDIA GPU on this machine (" + gpu.deviceFile() + " or /dev/nvidiactl is missing): the "
+                    + "GPU tests skip, every other test runs on the CPU";
+        } else if (!Files.isDirectory(home)) {
+            skipped = "the CUDA grader home " + home + " is not built: 'mvn -P cuda -DskipTests package' builds it";
+        } else if (!BubblewrapSandbox.probe().available()) {
+            skipped = "this machine cannot sandbox: " + BubblewrapSandbox.probe().problem();
+        }
+        if (skipped != null) {
+            System.out.println("GpuGradingIT skipped: " + skipped);
+            return;
+        }
         cudaHome = GraderHome.at(home);
         cpu = Grader.standard(new BubblewrapSandbox());
         lab = cpu.labLoader().load(LabFolders.lab(LAB));
         reference = new Submission(Map.of("Solution.java", LabFolders.read(LAB, "reference/Solution.java")),
                 Map.of("reflection", LabFolders.read(LAB, "reference/answers/reflection.txt")));
+    }
+
+    @BeforeEach
+    void needsTheGpu() {
+        Assumptions.assumeTrue(skipped == null, skipped);
     }
 
     @Test

@@ -189,7 +189,11 @@ class HostileSubmissionsIT {
     void aForkBombIsContainedAndLeavesNoProcess() throws IOException {
         GradingResult result = grade("fork-bomb");
 
-        assertEquals(timeLimitMessage(), result.check("completes").message());
+        // Which limit stops it first is a race: the time limit while the bomb forks, or the process limit when the
+        // bomb has taken every pid and the harness's JVM can start no thread of its own.
+        String message = result.check("completes").message();
+        assertTrue(message.equals(timeLimitMessage()) || message.startsWith("train() started more threads or "
+                + "processes than the lab allows (256 in all, ND4J's own included)."), message);
         assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("")
                 .contains("nnlabbomb")), "a process of the fork bomb survived");
     }
