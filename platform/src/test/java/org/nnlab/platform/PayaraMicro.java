@@ -43,10 +43,21 @@ final class PayaraMicro implements AutoCloseable {
 
     /** Starts the platform with the given extra system properties ({@code -Dkey=value}). */
     static PayaraMicro start(List<String> properties) throws IOException, InterruptedException {
+        return start(properties, List.of("--nocluster"));
+    }
+
+    /**
+     * Starts the platform, and once more should the start fail: Payara Micro fails to deploy about one start in 35
+     * ("Error while installing policy provider"), a fault of its own.
+     *
+     * @param clustering {@code --nocluster}, or {@link #clusterMember} for a member of a cluster
+     */
+    static PayaraMicro start(List<String> properties, List<String> clustering)
+            throws IOException, InterruptedException {
         IOException last = null;
         for (int attempt = 1; attempt <= 2; attempt++) {
             try {
-                return startOnce(properties, List.of("--nocluster"));
+                return startOnce(properties, clustering);
             } catch (IOException e) {
                 last = e;
             }
@@ -86,13 +97,8 @@ final class PayaraMicro implements AutoCloseable {
         return labs;
     }
 
-    /**
-     * Starts the platform as {@link #start} does, but without a second try: for a test whose point is that the
-     * platform starts.
-     *
-     * @param clustering {@code --nocluster}, or {@link #clusterMember} for a member of a cluster
-     */
-    static PayaraMicro startOnce(List<String> properties, List<String> clustering)
+    /** One try at starting the platform, as {@link #start(List, List)} describes. */
+    private static PayaraMicro startOnce(List<String> properties, List<String> clustering)
             throws IOException, InterruptedException {
         int port = freePort();
         Path root = Path.of("target", "payara-it-" + port).toAbsolutePath();

@@ -26,8 +26,8 @@ import org.nnlab.grader.submission.Submission;
  * {@code CHECKOVERRIDE}; the platform makes them at its first start), so that workers in the platform and workers
  * on other machines share one queue. A worker claims the oldest job that is queued, or running with an expired
  * lease, with one conditional update on the job's version: two workers never claim the same job. Which jobs a
- * slot may claim depends on whether it trains on a GPU and whether the job's lab wants one ({@link #claim}). On PostgreSQL the
- * candidate is first locked with {@code FOR UPDATE SKIP LOCKED}, so that concurrent workers each lock a different
+ * slot may claim depends on whether it trains on a GPU and whether the job's lab wants one ({@link #claim}). On
+ * PostgreSQL the candidate is first locked with {@code FOR UPDATE SKIP LOCKED}, so that concurrent workers each lock a different
  * job instead of racing for the oldest (H2 applies {@code LIMIT} before skipping locked rows, so it keeps the
  * conditional update alone, over the oldest few). Only the attempt that still holds a job stores its outcome, in
  * the transaction that ends the job. Times are UTC, as the platform writes them.
@@ -36,7 +36,8 @@ public final class GradingQueue {
     private static final int CANDIDATES = 5;
     private static final String CLAIMABLE = "(STATE = 'QUEUED' OR (STATE = 'RUNNING' AND LEASEUNTIL < ?))";
     /** What a CPU slot takes: jobs of labs without a GPU, and those preferring one that no GPU slot took in time. */
-    private static final String FOR_CPU = " AND (COALESCE(GPU, 'NONE') = 'NONE' OR (GPU = 'PREFERRED' AND QUEUEDAT < ?))";
+    private static final String FOR_CPU =
+            " AND (COALESCE(GPU, 'NONE') = 'NONE' OR (GPU = 'PREFERRED' AND QUEUEDAT < ?))";
     /** What a GPU slot takes: jobs of labs that prefer or require a GPU. */
     private static final String FOR_GPU = " AND GPU IN ('PREFERRED', 'REQUIRED')";
     /**

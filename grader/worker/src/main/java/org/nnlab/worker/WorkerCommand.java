@@ -26,8 +26,10 @@ import org.nnlab.worker.lab.LabStore;
  */
 public final class WorkerCommand {
     private static final String USAGE = "usage: ./nnlab worker [--slots N] [--cores N] [--data DIR] "
-            + "[--lease-seconds S] [--name NAME] [--gpus N [--gpu-slots M] [--gpu-memory-mb MB] [--cuda-home DIR]]\n  with NNLAB_DB_URL=jdbc:postgresql://HOST:5432/DB, NNLAB_DB_USER and "
-            + "NNLAB_DB_PASSWORD: the platform's database";
+            + "[--lease-seconds S] [--name NAME]\n"
+            + "    [--gpus N [--gpu-slots M] [--gpu-memory-mb MB] [--cuda-home DIR]]\n"
+            + "  with NNLAB_DB_URL=jdbc:postgresql://HOST:5432/DB, NNLAB_DB_USER and NNLAB_DB_PASSWORD: the platform's "
+            + "database";
 
     private WorkerCommand() {
     }
