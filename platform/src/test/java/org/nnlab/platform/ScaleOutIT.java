@@ -53,10 +53,14 @@ class ScaleOutIT {
             new com.fasterxml.jackson.databind.ObjectMapper();
     private static final String PASSWORD = "scale-out-password-1";
     private static final String LAB = "digits-regularization";
-    /** Students who submit; three more are seeded for the session tests. */
-    private static final int STUDENTS = 8;
-    private static final int SEEDED = STUDENTS + 3;
     private static final int SUBMISSIONS = Integer.getInteger("nnlab.scaleout.submissions", 24);
+    /** Students who submit: at most 8 submissions each, within the lab's 10 an hour; three more are seeded. */
+    private static final int STUDENTS = Math.max(8, (SUBMISSIONS + 7) / 8);
+    private static final int SEEDED = STUDENTS + 3;
+    /** The three students of the session tests, who submit nothing. */
+    private static final String BROWSING = "student" + (STUDENTS + 1);
+    private static final String CHANGING = "student" + (STUDENTS + 2);
+    private static final String LEAVING = "student" + (STUDENTS + 3);
     /** The workers' lease: short, so that the killed worker's job comes back soon. */
     private static final int LEASE_SECONDS = 6;
     private static final String BROKEN = "public class Solution implements org.nnlab.api.LabSolution {\n"
@@ -236,12 +240,12 @@ class ScaleOutIT {
         Browserless student = new Browserless(balancer.url());
         List<Integer> before = balancer.served();
 
-        assertEquals(302, student.login("student9", PASSWORD).statusCode(), "the login page came from one "
+        assertEquals(302, student.login(BROWSING, PASSWORD).statusCode(), "the login page came from one "
                 + "instance, the login went to the other");
         for (int i = 0; i < 8; i++) {
             HttpResponse<String> page = student.get("/account");
             assertEquals(200, page.statusCode(), "request " + i + " after the login");
-            assertTrue(page.body().contains("student9"), page.body());
+            assertTrue(page.body().contains(BROWSING), page.body());
         }
 
         List<Integer> after = balancer.served();
@@ -253,7 +257,7 @@ class ScaleOutIT {
     @Test
     void aFormWhoseTokenOneInstanceIssuedIsAcceptedByTheOther() throws Exception {
         Browserless student = new Browserless(balancer.url());
-        assertEquals(302, student.login("student10", PASSWORD).statusCode());
+        assertEquals(302, student.login(CHANGING, PASSWORD).statusCode());
         student.get("/account");
 
         HttpResponse<String> changed = student.postForm("/account", Map.of("current", PASSWORD, "password",
@@ -261,14 +265,14 @@ class ScaleOutIT {
 
         assertEquals(302, changed.statusCode(), changed.body());
         assertTrue(changed.headers().firstValue("Location").orElseThrow().endsWith("/account?password=changed"));
-        assertEquals(302, new Browserless(balancer.url()).login("student10", "scale-out-password-2").statusCode(),
+        assertEquals(302, new Browserless(balancer.url()).login(CHANGING, "scale-out-password-2").statusCode(),
                 "the new password holds on either instance");
     }
 
     @Test
     void aLogoutThroughOneInstanceEndsTheSessionOnBoth() throws Exception {
         Browserless student = new Browserless(balancer.url());
-        assertEquals(302, student.login("student11", PASSWORD).statusCode());
+        assertEquals(302, student.login(LEAVING, PASSWORD).statusCode());
         List<Browserless> stolen = List.of(new Browserless(first.url()).withCookiesOf(student),
                 new Browserless(second.url()).withCookiesOf(student));
         for (Browserless thief : stolen) {

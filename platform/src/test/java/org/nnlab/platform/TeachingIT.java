@@ -242,7 +242,7 @@ class TeachingIT {
         HttpResponse<String> invalid = instructor.postFile("/teach/labs", "lab", "bad.zip", labZip("digits-bad",
                 text -> text.replace("heapMb: 1024", "heapMb: lots"), source -> source));
         HttpResponse<String> failing = instructor.postFile("/teach/labs", "lab", "failing.zip",
-                labZip("digits-failing", text -> text, source -> source.replace("new Adam(1e-3)", "new Adam(1e-2)")));
+                labZip("digits-failing", text -> text, source -> source.replace("new Adam(1e-3)", "new Adam(1e-3")));
         HttpResponse<String> passing = instructor.postFile("/teach/labs", "lab", "passing.zip",
                 labZip("digits-copy", text -> text, source -> source));
         HttpResponse<String> notAZip = instructor.postFile("/teach/labs", "lab", "notes.zip",

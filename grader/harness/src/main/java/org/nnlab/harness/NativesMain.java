@@ -1,12 +1,23 @@
 package org.nnlab.harness;
 
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * Starts the ND4J backend once so that JavaCPP unpacks its native libraries into the directory named by
  * {@code -Dorg.bytedeco.javacpp.cachedir}. The grader runs this ahead of time, outside any sandbox, so that
- * sandboxes can load the libraries from a read-only directory instead of unpacking ~400 MB each time. Prints the
- * backend's name.
+ * sandboxes can load the libraries from a read-only directory instead of unpacking ~400 MB each time. It also trains
+ * a tiny network for one minibatch, so that the class-data-sharing archive the grader dumps from this run holds the
+ * classes every training and evaluation loads. Prints the backend's name.
  */
 public final class NativesMain {
     private NativesMain() {
@@ -15,6 +26,22 @@ public final class NativesMain {
     /** @param args none */
     public static void main(String[] args) {
         Nd4j.create(1);
+        warmUp();
         System.out.println(Nd4j.getBackend().getClass().getSimpleName());
+    }
+
+    private static void warmUp() {
+        MultiLayerNetwork network = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(1)
+                .updater(new Adam(1e-3)).list()
+                .layer(new DenseLayer.Builder().nIn(4).nOut(8).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(8).nOut(2)
+                        .activation(Activation.SOFTMAX).build())
+                .build());
+        network.init();
+        INDArray features = Nd4j.rand(DataType.FLOAT, 8, 4);
+        INDArray labels = Nd4j.zeros(DataType.FLOAT, 8, 2);
+        labels.getColumn(0).assign(1);
+        network.fit(new DataSet(features, labels));
+        network.output(features);
     }
 }

@@ -16,9 +16,13 @@ import java.util.stream.Stream;
  * ND4J's native libraries, unpacked once ahead of time into the cache so that every sandbox can load them from a
  * read-only folder: JavaCPP would otherwise unpack ~400 MB into each sandbox's scratch space. Unpacking runs the
  * harness's own {@code NativesMain}, never student code, outside the sandbox; a file lock keeps concurrent graders
- * from doing it twice.
+ * from doing it twice. That run also dumps a class-data-sharing archive of the classes it loaded ({@link #CDS_ARCHIVE}
+ * in the same read-only folder), which the sandboxed JVMs map instead of loading those classes again: ND4J's start
+ * took 0.8 instead of 1.1 s here.
  */
 public final class NativeLibraries {
+    /** The class-data-sharing archive of the harness's class path, dumped while unpacking. */
+    public static final String CDS_ARCHIVE = "harness.jsa";
     private static final String LIBRARY_PATH_FILE = "library-path.txt";
     private static final long UNPACK_TIMEOUT_SECONDS = 300;
     /** Held while this JVM unpacks, so that its threads never ask for the file lock twice at once. */
@@ -69,6 +73,7 @@ public final class NativeLibraries {
     private void unpack(GraderHome home) throws IOException {
         Path log = directory.resolve("unpack.log");
         Process process = new ProcessBuilder(GraderHome.javaHome().resolve("bin/java").toString(), "-Xmx512m",
+                "-XX:ArchiveClassesAtExit=" + directory.resolve(CDS_ARCHIVE), "-Xlog:cds*=off",
                 "-Dorg.bytedeco.javacpp.cachedir=" + directory, "-cp", home.runtimeClasspath(),
                 "org.nnlab.harness.NativesMain").redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
