@@ -1,8 +1,5 @@
 package org.nnlab.worker;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,9 +24,9 @@ import org.nnlab.grader.submission.Submission;
  * on other machines share one queue. A worker claims the oldest job that is queued, or running with an expired
  * lease, with one conditional update on the job's version: two workers never claim the same job. Which jobs a
  * slot may claim depends on whether it trains on a GPU and whether the job's lab wants one ({@link #claim}). On
- * PostgreSQL the candidate is first locked with {@code FOR UPDATE SKIP LOCKED}, so that concurrent workers each lock a different
- * job instead of racing for the oldest (H2 applies {@code LIMIT} before skipping locked rows, so it keeps the
- * conditional update alone, over the oldest few). Only the attempt that still holds a job stores its outcome, in
+ * PostgreSQL the candidate is first locked with {@code FOR UPDATE SKIP LOCKED}, so that concurrent workers each lock
+ * a different job instead of racing for the oldest (H2 applies {@code LIMIT} before skipping locked rows, so it keeps
+ * the conditional update alone, over the oldest few). Only the attempt that still holds a job stores its outcome, in
  * the transaction that ends the job. Times are UTC, as the platform writes them.
  */
 public final class GradingQueue {
@@ -45,9 +42,6 @@ public final class GradingQueue {
      * every second, so one still waiting after this had none free.
      */
     static final Duration PREFERRED_GPU_WAIT = Duration.ofSeconds(5);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {
-    };
     private final ConnectionSource database;
     private final Duration lease;
     private final Clock clock;
@@ -97,8 +91,9 @@ public final class GradingQueue {
         return inTransaction("claiming a job", connection -> {
             LocalDateTime now = now();
             boolean skipsLocked = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-            List<Object[]> candidates = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT ID, VERSION FROM GRADINGJOB WHERE "
+            List<Candidate> candidates = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT ID, VERSION, SUBMISSIONID, ATTEMPTS "
+                    + "FROM GRADINGJOB WHERE "
                     + CLAIMABLE + (gpu ? FOR_GPU : FOR_CPU) + " ORDER BY QUEUEDAT " + (skipsLocked
                     ? "LIMIT 1 FOR UPDATE SKIP LOCKED" : "LIMIT " + CANDIDATES))) {
                 select.setObject(1, now);
@@ -107,22 +102,18 @@ public final class GradingQueue {
                 }
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        candidates.add(new Object[] {rows.getString(1), rows.getLong(2)});
+                        candidates.add(new Candidate(rows.getString(1), rows.getLong(2), rows.getString(3),
+                                rows.getInt(4)));
                     }
                 }
             }
-            for (Object[] candidate : candidates) {
+            for (Candidate candidate : candidates) {
+                // the version guard means the row is as read: the claim is its next attempt
                 if (update(connection, "UPDATE GRADINGJOB SET STATE = 'RUNNING', WORKER = ?, STARTEDAT = ?, "
                         + "LEASEUNTIL = ?, ATTEMPTS = ATTEMPTS + 1, VERSION = VERSION + 1 WHERE ID = ? AND VERSION = ?",
-                        worker, now, now.plus(lease), candidate[0], candidate[1]) == 1) {
-                    try (PreparedStatement claimed = connection.prepareStatement(
-                            "SELECT SUBMISSIONID, ATTEMPTS FROM GRADINGJOB WHERE ID = ?")) {
-                        claimed.setString(1, (String) candidate[0]);
-                        try (ResultSet row = claimed.executeQuery()) {
-                            row.next();
-                            return Optional.of(new ClaimedJob((String) candidate[0], row.getString(1), row.getInt(2)));
-                        }
-                    }
+                        worker, now, now.plus(lease), candidate.id(), candidate.version()) == 1) {
+                    return Optional.of(new ClaimedJob(candidate.id(), candidate.submissionId(),
+                            candidate.attempts() + 1));
                 }
             }
             return Optional.empty();
@@ -160,7 +151,7 @@ public final class GradingQueue {
                         return Optional.empty();
                     }
                     return Optional.of(new QueuedSubmission(submissionId, row.getString(1), row.getInt(2),
-                            new Submission(texts(row.getString(3)), texts(row.getString(4)))));
+                            new Submission(StoredTexts.read(row.getString(3)), StoredTexts.read(row.getString(4)))));
                 }
             }
         });
@@ -278,14 +269,6 @@ public final class GradingQueue {
         }
     }
 
-    private static Map<String, String> texts(String json) {
-        try {
-            return JSON.readValue(json, TEXTS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored submission is not valid JSON", e);
-        }
-    }
-
     private <T> T inTransaction(String what, Work<T> work) {
         try (Connection connection = database.open()) {
             connection.setAutoCommit(false);
@@ -310,6 +293,10 @@ public final class GradingQueue {
 
     private LocalDateTime now() {
         return LocalDateTime.now(clock);
+    }
+
+    /** A claimable job as read, before the conditional update claims it. */
+    private record Candidate(String id, long version, String submissionId, int attempts) {
     }
 
     /** Work done in one transaction. */

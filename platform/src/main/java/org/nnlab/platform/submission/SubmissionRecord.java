@@ -128,8 +128,6 @@ public class SubmissionRecord {
         this.gradingMillis = null;
     }
 
-
-
     /** @return the id */
     public String getId() {
         return id;

@@ -1,8 +1,5 @@
 package org.nnlab.platform.submission;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,14 +25,11 @@ import org.nnlab.platform.account.UserAccount;
 import org.nnlab.platform.course.Admission;
 import org.nnlab.platform.course.LabAssignment;
 import org.nnlab.platform.grading.JobQueue;
+import org.nnlab.worker.StoredTexts;
 
 /** Stores submissions, queues them for grading, and finds them for the people allowed to see them. */
 @ApplicationScoped
 public class Submissions {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<TreeMap<String, String>> TEXT_MAP = new TypeReference<>() {
-    };
-
     @PersistenceContext(unitName = "nnlab")
     EntityManager entityManager;
 
@@ -89,8 +83,8 @@ public class Submissions {
     }
 
     private SubmissionRecord store(UserAccount author, Lab lab, Submission submission, LocalDateTime now) {
-        String sources = json(submission.sources());
-        String answers = json(submission.answers());
+        String sources = StoredTexts.write(submission.sources());
+        String answers = StoredTexts.write(submission.answers());
         SubmissionRecord record = new SubmissionRecord(author, lab.id(), lab.version(), sources, answers,
                 Checksums.sha256((sources + "\n" + answers).getBytes(StandardCharsets.UTF_8)), now);
         entityManager.persist(record);
@@ -136,7 +130,7 @@ public class Submissions {
 
     /** @return the stored submission as the grader takes it */
     public static Submission toSubmission(SubmissionRecord record) {
-        return new Submission(map(record.getSourcesJson()), map(record.getAnswersJson()));
+        return new Submission(StoredTexts.read(record.getSourcesJson()), StoredTexts.read(record.getAnswersJson()));
     }
 
     /**
@@ -231,21 +225,5 @@ public class Submissions {
         Map<String, Double> points = new java.util.HashMap<>();
         overrides.forEach((check, override) -> points.put(check, override.getPoints()));
         return record.result().map(r -> r.scoreWith(points)).orElse(null);
-    }
-
-    private static String json(Map<String, String> texts) {
-        try {
-            return JSON.writeValueAsString(new TreeMap<>(texts));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("texts always serialize", e);
-        }
-    }
-
-    private static Map<String, String> map(String json) {
-        try {
-            return JSON.readValue(json, TEXT_MAP);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored submission is not valid JSON", e);
-        }
     }
 }

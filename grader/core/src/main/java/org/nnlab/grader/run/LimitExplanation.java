@@ -23,14 +23,7 @@ final class LimitExplanation {
      * @param error  the stack trace of what {@code train()} threw
      * @param lab    the lab's limits
      * @param limits the training sandbox's limits derived from them
-     * @return the explanation, or empty when the error is no limit's doing
-     */
-    static Optional<String> of(String error, LabLimits lab, SandboxLimits limits) {
-        return of(error, lab, limits, null);
-    }
-
-    /**
-     * @param gpu the GPU the job trained on, or null on the CPU
+     * @param gpu    the GPU the job trained on, or null on the CPU
      * @return the explanation, or empty when the error is no limit's doing
      */
     static Optional<String> of(String error, LabLimits lab, SandboxLimits limits, GpuDevice gpu) {

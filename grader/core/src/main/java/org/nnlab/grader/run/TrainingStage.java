@@ -68,11 +68,6 @@ final class TrainingStage {
         return file;
     }
 
-    /** @return what the student reads when the training sandbox did not end well, or null when it did */
-    static String failure(SandboxOutcome outcome, TrainingReport report, String unreadable, Lab lab) {
-        return failure(outcome, report, unreadable, lab, null);
-    }
-
     /**
      * @param gpu the GPU the job trained on, or null on the CPU
      * @return what the student reads when the training sandbox did not end well, or null when it did

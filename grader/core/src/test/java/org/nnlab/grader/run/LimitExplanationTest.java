@@ -61,6 +61,6 @@ class LimitExplanationTest {
     }
 
     private static Optional<String> explain(String error) {
-        return LimitExplanation.of(error, LAB, SandboxedJvm.sandboxLimits(LAB, Duration.ofSeconds(20)));
+        return LimitExplanation.of(error, LAB, SandboxedJvm.sandboxLimits(LAB, Duration.ofSeconds(20)), null);
     }
 }

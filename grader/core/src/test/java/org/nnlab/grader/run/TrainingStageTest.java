@@ -21,7 +21,7 @@ class TrainingStageTest {
                 Duration.ofSeconds(241), 3L << 30);
 
         assertEquals("train() ran out of memory: the lab allows 3072 MB in all (1024 MB of Java heap). Keep fewer "
-                + "copies of the data or smaller networks.", TrainingStage.failure(killedLate, null, null, LAB));
+                + "copies of the data or smaller networks.", TrainingStage.failure(killedLate, null, null, LAB, null));
     }
 
     @Test
@@ -30,12 +30,12 @@ class TrainingStageTest {
                 Duration.ofSeconds(3), 1L << 30);
 
         assertEquals("train() wrote more than the lab allows outside its scratch folder (512 MB in all) and was "
-                + "stopped.", TrainingStage.failure(stopped, null, null, LAB));
+                + "stopped.", TrainingStage.failure(stopped, null, null, LAB, null));
     }
 
     @Test
     void aTrainingProcessKilledFromOutsideSaysSoAndAsksToSubmitAgain() {
-        String failure = TrainingStage.failure(ended(137, Duration.ofSeconds(5)), null, null, LAB);
+        String failure = TrainingStage.failure(ended(137, Duration.ofSeconds(5)), null, null, LAB, null);
 
         assertEquals("Training ended without a report (exit code 137): its process was killed (SIGKILL) before it "
                 + "finished, by the code itself or by the machine it ran on. Submit again; if it happens again, ask "
@@ -44,7 +44,7 @@ class TrainingStageTest {
 
     @Test
     void aTrainingProcessThatExitedEarlyAsksWhetherTheCodeCalledSystemExit() {
-        String failure = TrainingStage.failure(ended(3, Duration.ofSeconds(5)), null, null, LAB);
+        String failure = TrainingStage.failure(ended(3, Duration.ofSeconds(5)), null, null, LAB, null);
 
         assertTrue(failure.startsWith("Training ended without a report (exit code 3). Did the code call "
                 + "System.exit() or Runtime.halt()"), failure);
