@@ -16,11 +16,13 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * Records each case of a {@link Reliability} test class in {@code target/reliability/<class>.tsv}, one line per
  * test: category, case, outcome ({@code contained}, {@code FAILED} or {@code skipped: reason}) and the number of
  * submissions lost that the test counted with {@link #lost(int)}. {@code ./nnlab test} sums the files into its
- * summary table.
+ * summary table. A class run again on another database ({@code -Dnnlab.it.database=postgresql}) records in a file
+ * of its own, its categories named with the database: "bad input (postgresql)".
  */
 public final class ReliabilityLedger implements BeforeAllCallback, BeforeEachCallback, TestWatcher {
     private static final Path FOLDER = Path.of("target", "reliability");
     private static final ThreadLocal<int[]> LOST = new ThreadLocal<>();
+    private static final String DATABASE = System.getProperty("nnlab.it.database", "");
 
     /**
      * Counts submissions that the calling test found lost (or duplicated); a test that loses any should fail too.
@@ -85,13 +87,14 @@ public final class ReliabilityLedger implements BeforeAllCallback, BeforeEachCal
         for (Class<?> type = testClass; type != null; type = type.getEnclosingClass()) {
             Reliability reliability = type.getAnnotation(Reliability.class);
             if (reliability != null) {
-                return reliability.value();
+                return DATABASE.isEmpty() ? reliability.value() : reliability.value() + " (" + DATABASE + ")";
             }
         }
         throw new IllegalStateException(testClass.getName() + " is not marked @Reliability");
     }
 
     private static Path file(ExtensionContext context) {
-        return FOLDER.resolve(context.getRequiredTestClass().getName() + ".tsv");
+        String name = context.getRequiredTestClass().getName();
+        return FOLDER.resolve(DATABASE.isEmpty() ? name + ".tsv" : name + "." + DATABASE + ".tsv");
     }
 }
