@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.nnlab.worker.postgresql.PostgresServer;
 
 /**
  * The platform running for real: Payara Micro started as a process on a free port with the built war, its data in a
@@ -109,8 +110,8 @@ final class PayaraMicro implements AutoCloseable {
                 "-Dnnlab.labs.dir=" + labsFolder(root),
                 "-Dnnlab.grader.home=" + System.getProperty("nnlab.grader.home"),
                 "-Dnnlab.cache=" + System.getProperty("nnlab.cache")));
-        if (PostgresServer.selected() && properties.stream().noneMatch(p -> p.startsWith(DATABASE_OPTION))) {
-            command.addAll(PostgresServer.shared().newDatabase("nnlab_" + port));
+        if (onPostgresql() && properties.stream().noneMatch(p -> p.startsWith(DATABASE_OPTION))) {
+            command.addAll(postgresql(PostgresServer.shared().newDatabase("nnlab_" + port)));
         }
         command.addAll(properties);
         Path data = Path.of(command.stream().filter(option -> option.startsWith(DATA_OPTION))
@@ -212,6 +213,17 @@ final class PayaraMicro implements AutoCloseable {
     @Override
     public void close() {
         TestProcesses.stop(process);
+    }
+
+    /** @return whether this test JVM runs the platform on PostgreSQL ({@code -Dnnlab.it.database=postgresql}) */
+    static boolean onPostgresql() {
+        return "postgresql".equals(System.getProperty("nnlab.it.database", "h2"));
+    }
+
+    /** @return the platform's system properties that make it use one database of the tests' PostgreSQL server */
+    static List<String> postgresql(String url) {
+        return List.of("-Dnnlab.db.driver=org.postgresql.ds.PGSimpleDataSource", "-Dnnlab.db.url=" + url,
+                "-Dnnlab.db.user=" + PostgresServer.USER, "-Dnnlab.db.password=" + PostgresServer.PASSWORD);
     }
 
     /** @return a port nothing listens on now */

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.nnlab.grader.sandbox.BubblewrapSandbox;
 import org.nnlab.grader.sandbox.SandboxProbe;
 import org.nnlab.worker.lab.LabStore;
+import org.nnlab.worker.postgresql.PostgresServer;
 
 /**
  * Two platform instances and two grading workers of their own on one PostgreSQL database, as four machines of a
@@ -80,8 +81,8 @@ class ScaleOutIT {
         SandboxProbe probe = BubblewrapSandbox.probe();
         Assumptions.assumeTrue(probe.available(), () -> "this machine cannot sandbox: " + probe.problem());
         postgres = PostgresServer.shared();
-        List<String> properties = new ArrayList<>(postgres.newDatabase("nnlab_scale_out"));
-        databaseUrl = postgres.url("nnlab_scale_out");
+        databaseUrl = postgres.newDatabase("nnlab_scale_out");
+        List<String> properties = new ArrayList<>(PayaraMicro.postgresql(databaseUrl));
         properties.addAll(List.of("-Dnnlab.seed.student.password=" + PASSWORD, "-Dnnlab.seed.instructor.password="
                 + PASSWORD, "-Dnnlab.seed.students=" + SEEDED, "-Dnnlab.grading.workers=0"));
         List<Integer> grid = List.of(PayaraMicro.freePort(), PayaraMicro.freePort());
@@ -100,8 +101,8 @@ class ScaleOutIT {
         } finally {
             starting.shutdown();
         }
-        Map<String, String> database = Map.of("NNLAB_DB_URL", databaseUrl, "NNLAB_DB_USER", "nnlab",
-                "NNLAB_DB_PASSWORD", "nnlab-test-password");
+        Map<String, String> database = Map.of("NNLAB_DB_URL", databaseUrl, "NNLAB_DB_USER",
+                PostgresServer.USER, "NNLAB_DB_PASSWORD", PostgresServer.PASSWORD);
         for (String name : List.of("worker-a", "worker-b")) {
             WORKERS.add(StandaloneWorker.start(name, database, List.of("--slots", "2", "--lease-seconds",
                     String.valueOf(LEASE_SECONDS))));
@@ -154,7 +155,7 @@ class ScaleOutIT {
         }
         JsonNode trained = onSecond.get(0).awaitResult(training);
         assertEquals("GRADED", trained.get("status").asText(), trained.toString());
-        try (Connection connection = DriverManager.getConnection(databaseUrl, "nnlab", "nnlab-test-password");
+        try (Connection connection = DriverManager.getConnection(databaseUrl, PostgresServer.USER, PostgresServer.PASSWORD);
              Statement statement = connection.createStatement()) {
             assertEquals(List.of("1 DONE 2 " + survivor.name() + " GRADED"), rows(statement, "SELECT "
                     + "COUNT(j.ID), MIN(j.STATE), MAX(j.ATTEMPTS), MIN(SUBSTRING(j.WORKER FROM 1 FOR "
@@ -181,7 +182,7 @@ class ScaleOutIT {
     /** @return the worker that is training this submission, once its training sandbox runs */
     private static StandaloneWorker workerTraining(String submissionId) throws Exception {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
-        try (Connection connection = DriverManager.getConnection(databaseUrl, "nnlab", "nnlab-test-password");
+        try (Connection connection = DriverManager.getConnection(databaseUrl, PostgresServer.USER, PostgresServer.PASSWORD);
              Statement statement = connection.createStatement()) {
             while (System.nanoTime() < deadline) {
                 try (ResultSet job = statement.executeQuery("SELECT WORKER, PROGRESS FROM GRADINGJOB WHERE "
@@ -201,7 +202,7 @@ class ScaleOutIT {
 
     @Test
     void instancesStartedTogetherStoreTheLabOnceSelfTestItOnceAndSeedTheDemoCourseOnce() throws Exception {
-        try (Connection connection = DriverManager.getConnection(databaseUrl, "nnlab", "nnlab-test-password");
+        try (Connection connection = DriverManager.getConnection(databaseUrl, PostgresServer.USER, PostgresServer.PASSWORD);
              Statement statement = connection.createStatement()) {
             assertEquals(List.of(LAB + " 1"), rows(statement, "SELECT LABID, REVISION FROM LABREVISION"));
             assertEquals(List.of("1"), rows(statement, "SELECT COUNT(*) FROM REVISIONARCHIVE"));

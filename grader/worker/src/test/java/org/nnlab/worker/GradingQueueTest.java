@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,43 +18,62 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nnlab.grader.result.CheckResult;
 import org.nnlab.grader.result.GradingResult;
 import org.nnlab.grader.result.Provenance;
+import org.nnlab.worker.postgresql.PostgresServer;
 
 /**
- * The queue on an in-memory H2 database with the columns of the platform's tables that workers use (the platform's
- * integration tests run the same queue on the tables its JPA entities make, on H2 and PostgreSQL).
+ * The queue on each database the platform runs on, an in-memory H2 database and a real PostgreSQL server (a database
+ * of its own for each test), with the columns of the platform's tables that workers use (the platform's integration
+ * tests run the same queue on the tables its JPA entities make).
  */
+@ParameterizedClass(name = "on {0}")
+@ValueSource(strings = {"H2", "PostgreSQL"})
 class GradingQueueTest {
     private static final LocalDateTime T0 = LocalDateTime.of(2026, 11, 24, 9, 0);
-    private final String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=LEGACY;DB_CLOSE_DELAY=-1";
     private final MutableClock clock = new MutableClock();
+    @Parameter
+    private String database;
+    private String url;
     private GradingQueue queue;
     private Connection keepAlive;
 
     @BeforeEach
-    void makeTheTables() throws SQLException {
-        keepAlive = DriverManager.getConnection(url);
+    void makeTheTables() throws Exception {
+        url = newDatabase();
+        keepAlive = connect(url);
+        String text = h2() ? "CLOB" : "TEXT";
+        String real = h2() ? "DOUBLE" : "DOUBLE PRECISION";
         try (Statement statement = keepAlive.createStatement()) {
             statement.execute("CREATE TABLE GRADINGJOB (ID VARCHAR(36) PRIMARY KEY, SUBMISSIONID VARCHAR(36) NOT NULL, "
                     + "STATE VARCHAR(16) NOT NULL, QUEUEDAT TIMESTAMP NOT NULL, STARTEDAT TIMESTAMP, LEASEUNTIL "
                     + "TIMESTAMP, WORKER VARCHAR(128), FINISHEDAT TIMESTAMP, ATTEMPTS INT DEFAULT 0 NOT NULL, "
-                    + "PROGRESS CLOB, VERSION BIGINT DEFAULT 0 NOT NULL, GPU VARCHAR(16))");
+                    + "PROGRESS " + text + ", VERSION BIGINT DEFAULT 0 NOT NULL, GPU VARCHAR(16))");
             statement.execute("CREATE TABLE SUBMISSION (ID VARCHAR(36) PRIMARY KEY, LABID VARCHAR(64), LABVERSION "
-                    + "INT, SOURCESJSON CLOB, ANSWERSJSON CLOB, STATUS VARCHAR(16), SCORE DOUBLE, MAXSCORE DOUBLE, "
-                    + "ADJUSTEDSCORE DOUBLE, GRADINGMILLIS BIGINT, RESULTJSON CLOB, ERROR CLOB, GRADEDAT TIMESTAMP)");
+                    + "INT, SOURCESJSON " + text + ", ANSWERSJSON " + text + ", STATUS VARCHAR(16), SCORE " + real
+                    + ", MAXSCORE " + real + ", ADJUSTEDSCORE " + real + ", GRADINGMILLIS BIGINT, RESULTJSON " + text
+                    + ", ERROR " + text + ", GRADEDAT TIMESTAMP)");
             statement.execute("CREATE TABLE CHECKOVERRIDE (ID VARCHAR(36) PRIMARY KEY, SUBMISSIONID VARCHAR(36), "
-                    + "CHECKID VARCHAR(64), POINTS DOUBLE, AT TIMESTAMP)");
+                    + "CHECKID VARCHAR(64), POINTS " + real + ", AT TIMESTAMP)");
         }
-        queue = new GradingQueue(() -> DriverManager.getConnection(url), Duration.ofSeconds(60), clock);
+        queue = new GradingQueue(() -> connect(url), Duration.ofSeconds(60), clock);
     }
 
     @AfterEach
@@ -175,9 +195,38 @@ class GradingQueueTest {
     }
 
     @Test
-    void aDatabaseWithoutThePlatformsTablesIsReportedAsSuch() {
-        GradingQueue empty = new GradingQueue(() -> DriverManager.getConnection("jdbc:h2:mem:" + UUID.randomUUID()),
-                Duration.ofSeconds(60), clock);
+    void manyWorkersClaimingAtOnceEachGetADifferentJobAndEveryJobIsClaimedOnce() throws Exception {
+        int jobs = 40;
+        for (int i = 0; i < jobs; i++) {
+            queued("s" + i, i);
+        }
+        ExecutorService workers = Executors.newFixedThreadPool(8);
+        List<Future<List<String>>> claims = new ArrayList<>();
+        for (int w = 0; w < 8; w++) {
+            String worker = "host:" + w + "/worker-1";
+            claims.add(workers.submit(() -> {
+                List<String> claimed = new ArrayList<>();
+                for (Optional<ClaimedJob> job = queue.claim(worker, false); job.isPresent();
+                     job = queue.claim(worker, false)) {
+                    claimed.add(job.get().submissionId());
+                }
+                return claimed;
+            }));
+        }
+        List<String> all = new ArrayList<>();
+        for (Future<List<String>> claim : claims) {
+            all.addAll(claim.get(60, TimeUnit.SECONDS));
+        }
+        workers.shutdown();
+
+        assertEquals(jobs, all.size(), "claims: " + all);
+        assertEquals(jobs, new HashSet<>(all).size(), "no job claimed twice: " + all);
+    }
+
+    @Test
+    void aDatabaseWithoutThePlatformsTablesIsReportedAsSuch() throws Exception {
+        String bare = newDatabase();
+        GradingQueue empty = new GradingQueue(() -> connect(bare), Duration.ofSeconds(60), clock);
 
         QueueUnavailableException error = assertThrows(QueueUnavailableException.class, empty::verify);
 
@@ -230,6 +279,25 @@ class GradingQueueTest {
         clock.set(T0.plusMinutes(2).plus(GradingQueue.PREFERRED_GPU_WAIT).plusSeconds(1));
         assertEquals("unlucky", queue.claim("host:1/worker-1", false).orElseThrow().submissionId(),
                 "no GPU slot was free: a CPU slot trains it");
+    }
+
+    private boolean h2() {
+        return "H2".equals(database);
+    }
+
+    /** @return the URL of a new, empty database */
+    private String newDatabase() throws Exception {
+        if (h2()) {
+            return "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=LEGACY;DB_CLOSE_DELAY=-1";
+        }
+        assumeTrue(PostgresServer.binaries().isPresent(),
+                "PostgreSQL is not installed here: ./nnlab test installs Debian's postgresql package");
+        return PostgresServer.shared().newDatabase("queue_" + UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    private Connection connect(String databaseUrl) throws SQLException {
+        return h2() ? DriverManager.getConnection(databaseUrl)
+                : DriverManager.getConnection(databaseUrl, PostgresServer.USER, PostgresServer.PASSWORD);
     }
 
     private void queued(String submissionId, int minutes) {

@@ -1,6 +1,8 @@
-package org.nnlab.platform;
+package org.nnlab.worker.postgresql;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,17 +17,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real PostgreSQL server for the platform's tests: Debian's {@code postgresql} package, with a cluster of its own
- * made by {@code initdb} in a folder under target/, listening on a free port of the loopback interface only, and
- * stopped when the test JVM ends. PostgreSQL refuses to run as root, so as root its processes run as the package's
- * {@code postgres} user. Each platform gets a database of its own on it.
+ * A real PostgreSQL server for tests: Debian's {@code postgresql} package, with a cluster of its own made by
+ * {@code initdb} in a folder under target/, listening on a free port of the loopback interface only, and stopped when
+ * the test JVM ends. PostgreSQL refuses to run as root, so as root its processes run as the package's {@code postgres}
+ * user. Each test gets a database of its own on it, owned by {@link #USER}.
  */
-final class PostgresServer implements AutoCloseable {
-    /** The system property that runs the platform tests on PostgreSQL: {@code -Dnnlab.it.database=postgresql}. */
-    static final String DATABASE_PROPERTY = "nnlab.it.database";
+public final class PostgresServer implements AutoCloseable {
+    /** The user that owns the tests' databases. */
+    public static final String USER = "nnlab";
+    /** Its password (and the superuser's). */
+    public static final String PASSWORD = "nnlab-test-password";
     private static final String SUPERUSER = "postgres";
-    private static final String USER = "nnlab";
-    private static final String PASSWORD = "nnlab-test-password";
     private static PostgresServer shared;
     private final Path bin;
     private final Path folder;
@@ -37,13 +39,8 @@ final class PostgresServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** @return whether this test JVM runs the platform on PostgreSQL rather than on H2 */
-    static boolean selected() {
-        return "postgresql".equals(System.getProperty(DATABASE_PROPERTY, "h2"));
-    }
-
     /** @return the folder of PostgreSQL's programs ({@code initdb}, {@code pg_ctl}) of its newest version here */
-    static Optional<Path> binaries() {
+    public static Optional<Path> binaries() {
         Path versions = Path.of("/usr/lib/postgresql");
         if (!Files.isDirectory(versions)) {
             return Optional.empty();
@@ -60,7 +57,7 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** @return the server of this test JVM, started on first use and stopped as the JVM ends */
-    static synchronized PostgresServer shared() throws IOException, InterruptedException {
+    public static synchronized PostgresServer shared() throws IOException, InterruptedException {
         if (shared == null) {
             shared = start(Path.of("target", "postgresql").toAbsolutePath());
             PostgresServer server = shared;
@@ -70,7 +67,7 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** Makes a new cluster in {@code folder} (emptied first) and starts it on a free loopback port. */
-    static PostgresServer start(Path folder) throws IOException, InterruptedException {
+    public static PostgresServer start(Path folder) throws IOException, InterruptedException {
         Path bin = binaries().orElseThrow(() -> new IOException("PostgreSQL is not installed: the test command "
                 + "installs Debian's postgresql package (apt-get install postgresql)"));
         if (Files.exists(folder.resolve("data").resolve("postmaster.pid"))) {
@@ -85,7 +82,7 @@ final class PostgresServer implements AutoCloseable {
         Path password = Files.writeString(folder.resolve("password"), PASSWORD + "\n");
         run(asSuperuser(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", SUPERUSER,
                 "--auth=scram-sha-256", "--pwfile=" + password, "-E", "UTF8", "--no-locale")), folder);
-        PostgresServer server = new PostgresServer(bin, folder, PayaraMicro.freePort());
+        PostgresServer server = new PostgresServer(bin, folder, freePort());
         server.startCluster();
         return server;
     }
@@ -97,11 +94,11 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /**
-     * Creates a database owned by the platform's user.
+     * Creates a database owned by {@link #USER}.
      *
-     * @return the platform's system properties that make it use that database
+     * @return its JDBC URL
      */
-    List<String> newDatabase(String name) throws IOException {
+    public String newDatabase(String name) throws IOException {
         try (Connection connection = DriverManager.getConnection(url("postgres"), SUPERUSER, PASSWORD);
              Statement statement = connection.createStatement()) {
             if (!statement.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + USER + "'").next()) {
@@ -111,23 +108,22 @@ final class PostgresServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new IOException("cannot create the database " + name + " on PostgreSQL: " + e.getMessage(), e);
         }
-        return List.of("-Dnnlab.db.driver=org.postgresql.ds.PGSimpleDataSource", "-Dnnlab.db.url=" + url(name),
-                "-Dnnlab.db.user=" + USER, "-Dnnlab.db.password=" + PASSWORD);
+        return url(name);
     }
 
     /** @return the JDBC URL of one database of this server */
-    String url(String database) {
+    public String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
     /** Stops the server at once, as a crash would: open connections break, nothing is shut down cleanly. */
-    void kill() throws IOException, InterruptedException {
+    public void kill() throws IOException, InterruptedException {
         run(asSuperuser(List.of(bin.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-m",
                 "immediate", "-w", "stop")), folder);
     }
 
     /** Starts the server again on the same port and data, after {@link #kill()}. */
-    void restart() throws IOException, InterruptedException {
+    public void restart() throws IOException, InterruptedException {
         startCluster();
     }
 
@@ -138,6 +134,12 @@ final class PostgresServer implements AutoCloseable {
                     "-m", "fast", "-w", "stop")), folder);
         } catch (IOException | InterruptedException e) {
             // already stopped
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 
