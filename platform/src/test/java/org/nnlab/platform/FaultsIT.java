@@ -33,6 +33,7 @@ import org.nnlab.grader.reliability.ReliabilityLedger;
 import org.nnlab.grader.sandbox.BubblewrapSandbox;
 import org.nnlab.grader.sandbox.SandboxProbe;
 import org.nnlab.platform.web.DatabaseFailureFilter;
+import org.nnlab.worker.postgresql.PostgresServer;
 
 /**
  * Faults injected into a real platform, each a case of the reliability suite: the platform killed with 50
@@ -40,7 +41,9 @@ import org.nnlab.platform.web.DatabaseFailureFilter;
  * disk full, and the grader crashing inside one job. The platform grades a two-epoch variant of the digits lab, so
  * that most gradings take seconds. The cases run in order on one platform's data: from its restart after the kill
  * on, the platform reaches its database through an H2 server in a process of its own, which the database cases kill
- * and start again, or leave no room to write.
+ * and start again, or leave no room to write. In the PostgreSQL pass ({@code -Dnnlab.it.database=postgresql}) only
+ * the database-down case runs, the platform on a PostgreSQL server of this class's own, which it kills and starts
+ * again (the other test classes of that pass share another server).
  */
 @Reliability("faults")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -56,13 +59,19 @@ class FaultsIT {
     private static final Path ROOT = Path.of("target", "faults").toAbsolutePath();
     private static PayaraMicro server;
     private static H2Server database;
+    private static PostgresServer postgres;
 
     @BeforeAll
     static void startAPlatformWithTheTwoEpochLab() throws Exception {
         SandboxProbe probe = BubblewrapSandbox.probe();
         Assumptions.assumeTrue(probe.available(), () -> "this machine cannot sandbox: " + probe.problem());
         Files.createDirectories(ROOT);
-        server = PayaraMicro.start(properties());
+        List<String> properties = new ArrayList<>(properties());
+        if (PayaraMicro.onPostgresql()) {
+            postgres = PostgresServer.start(ROOT.resolve("postgresql"));
+            properties.addAll(PayaraMicro.postgresql(postgres.newDatabase("nnlab_faults")));
+        }
+        server = PayaraMicro.start(properties);
         student("student").awaitPublished(LAB);
     }
 
@@ -73,6 +82,9 @@ class FaultsIT {
         }
         if (database != null) {
             database.close();
+        }
+        if (postgres != null) {
+            postgres.close();
         }
     }
 
@@ -89,7 +101,7 @@ class FaultsIT {
             accepted.add(i < 3 ? student.submit(LAB, solution, answers) : student.submit(LAB, BROKEN, Map.of()));
         }
 
-        killAndRestartOnADatabaseServer();
+        killAndRestart();
 
         student = student("student2");
         Set<String> listed = submissionsOnTheLabPage(student);
@@ -145,14 +157,24 @@ class FaultsIT {
     @Order(3)
     void aSubmissionWhileTheDatabaseIsDownIsRefusedWithAMessageStoresNothingAndIsAcceptedOnceItIsBack()
             throws Exception {
-        assertASubmissionDuringTheFaultIsRefusedAndAcceptedOnceRepaired("student6",
-                "Typed while the database was down.", () -> database.kill(), () -> database = database.restart());
+        String typed = "Typed while the database was down.";
+        if (postgres != null) {
+            assertASubmissionDuringTheFaultIsRefusedAndAcceptedOnceRepaired("student6", typed, postgres::kill,
+                    postgres::restart);
+            return;
+        }
+        onAnH2Server();
+        assertASubmissionDuringTheFaultIsRefusedAndAcceptedOnceRepaired("student6", typed, () -> database.kill(),
+                () -> database = database.restart());
     }
 
     @Test
     @Order(4)
     void aSubmissionWhileTheDatabaseDiskIsFullIsRefusedWithAMessageStoresNothingAndIsAcceptedOnceThereIsSpace()
             throws Exception {
+        Assumptions.assumeTrue(postgres == null, "the disk-full case runs on H2 only: it fills the disk that holds "
+                + "the H2 file, and the tests' PostgreSQL server keeps its data on the machine's own disk");
+        onAnH2Server();
         assertASubmissionDuringTheFaultIsRefusedAndAcceptedOnceRepaired("student7",
                 "Typed while the database disk was full.", () -> database.fillTheDisk(), () -> database.freeTheDisk());
     }
@@ -188,9 +210,6 @@ class FaultsIT {
      */
     private static void assertASubmissionDuringTheFaultIsRefusedAndAcceptedOnceRepaired(String name, String typed,
             DatabaseChange fault, DatabaseChange repair) throws Exception {
-        if (database == null) {
-            killAndRestartOnADatabaseServer();
-        }
         Set<String> before = submissionsOnTheLabPage(student("student2"));
         Browserless student = student(name);
         student.get("/labs/" + LAB);
@@ -224,10 +243,26 @@ class FaultsIT {
     }
 
     /**
-     * Kills the platform with its sandboxes, as a crash would, and starts it again on the same data folder, whose
-     * database it reaches through an H2 server of its own from then on, so that the database can be down while the
-     * platform runs.
+     * Kills the platform with its sandboxes, as a crash would, and starts it again on the same data and database; on
+     * H2 it reaches its database through an H2 server of its own from then on, so that the database can be down while
+     * the platform runs.
      */
+    private static void killAndRestart() throws IOException, InterruptedException {
+        if (postgres == null) {
+            killAndRestartOnADatabaseServer();
+            return;
+        }
+        server.kill();
+        server = server.restart(properties());
+    }
+
+    /** Puts a platform on H2 onto an H2 server of its own, unless the first case's restart did. */
+    private static void onAnH2Server() throws IOException, InterruptedException {
+        if (database == null) {
+            killAndRestartOnADatabaseServer();
+        }
+    }
+
     private static void killAndRestartOnADatabaseServer() throws IOException, InterruptedException {
         server.kill();
         database = H2Server.start(server.data(), PayaraMicro.freePort());
