@@ -1,9 +1,15 @@
 package org.nnlab.grader.run;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -60,6 +66,26 @@ public record GraderHome(Path root) {
     /** @return the class path of the sandboxed JVMs: every jar in {@link #lib()} */
     public String runtimeClasspath() {
         return lib() + "/*";
+    }
+
+    /**
+     * @return a digest of the jars in {@link #lib()}: their names, sizes and modification times, which changes with
+     *     any jar, as a JVM's check of a class-data-sharing archive does
+     */
+    public String fingerprint() {
+        try (Stream<Path> jars = Files.list(lib())) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Path jar : jars.sorted().toList()) {
+                BasicFileAttributes attributes = Files.readAttributes(jar, BasicFileAttributes.class);
+                digest.update((jar.getFileName() + "\t" + attributes.size() + "\t"
+                        + attributes.lastModifiedTime().toMillis() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest(), 0, 8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the grader's jars in " + lib() + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** @return the jars a submission is compiled against, absolute */

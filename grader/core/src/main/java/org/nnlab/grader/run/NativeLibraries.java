@@ -16,13 +16,14 @@ import java.util.stream.Stream;
  * ND4J's native libraries, unpacked once ahead of time into the cache so that every sandbox can load them from a
  * read-only folder: JavaCPP would otherwise unpack ~400 MB into each sandbox's scratch space. Unpacking runs the
  * harness's own {@code NativesMain}, never student code, outside the sandbox; a file lock keeps concurrent graders
- * from doing it twice. That run also dumps a class-data-sharing archive of the classes it loaded ({@link #CDS_ARCHIVE}
- * in the same read-only folder), which the sandboxed JVMs map instead of loading those classes again: ND4J's start
- * took 0.8 instead of 1.1 s here.
+ * from doing it twice. That run also dumps a class-data-sharing archive of the classes it loaded (see
+ * {@link #archive(GraderHome)}, in the same read-only folder), which the sandboxed JVMs map instead of loading those
+ * classes again: ND4J's start took 0.8 instead of 1.1 s here. A JVM ignores an archive dumped from other jars than its
+ * own, so each build of the grader's jars gets an archive of its own, dumped by its first grading.
  */
 public final class NativeLibraries {
-    /** The class-data-sharing archive of the harness's class path, dumped while unpacking. */
-    public static final String CDS_ARCHIVE = "harness.jsa";
+    private static final String ARCHIVE_PREFIX = "harness-";
+    private static final String ARCHIVE_SUFFIX = ".jsa";
     private static final String LIBRARY_PATH_FILE = "library-path.txt";
     private static final long UNPACK_TIMEOUT_SECONDS = 300;
     /** Held while this JVM unpacks, so that its threads never ask for the file lock twice at once. */
@@ -40,7 +41,15 @@ public final class NativeLibraries {
     }
 
     /**
-     * Unpacks the libraries unless already done.
+     * @param home the grader installation whose class path the sandboxed JVMs run
+     * @return the class-data-sharing archive of that class path (it exists once {@link #prepare} returned)
+     */
+    public Path archive(GraderHome home) {
+        return directory.resolve(ARCHIVE_PREFIX + home.fingerprint() + ARCHIVE_SUFFIX);
+    }
+
+    /**
+     * Unpacks the libraries and dumps the archive of this grader's class path, unless already done.
      *
      * @param home the grader installation whose harness unpacks them
      * @return the {@code java.library.path} for sandboxed JVMs: every folder that holds a library
@@ -48,8 +57,9 @@ public final class NativeLibraries {
      */
     public String prepare(GraderHome home) {
         Path done = directory.resolve(LIBRARY_PATH_FILE);
+        Path archive = archive(home);
         try {
-            if (Files.isRegularFile(done)) {
+            if (Files.isRegularFile(done) && Files.isRegularFile(archive)) {
                 return Files.readString(done).strip();
             }
             Files.createDirectories(directory);
@@ -58,8 +68,8 @@ public final class NativeLibraries {
             synchronized (UNPACKING) {
                 try (FileChannel channel = FileChannel.open(directory.resolve(".nnlab-unpack.lock"),
                         StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
-                    if (!Files.isRegularFile(done)) {
-                        unpack(home);
+                    if (!Files.isRegularFile(done) || !Files.isRegularFile(archive)) {
+                        unpack(home, archive);
                         Files.writeString(done, libraryPath());
                     }
                     return Files.readString(done).strip();
@@ -70,10 +80,16 @@ public final class NativeLibraries {
         }
     }
 
-    private void unpack(GraderHome home) throws IOException {
+    /** Runs NativesMain, which unpacks what is missing, and dumps the archive; archives of older jars go. */
+    private void unpack(GraderHome home, Path archive) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path old : files.filter(f -> f.getFileName().toString().matches("harness.*\\.jsa")).toList()) {
+                Files.delete(old); // a JVM that maps it keeps it until it exits
+            }
+        }
         Path log = directory.resolve("unpack.log");
         Process process = new ProcessBuilder(GraderHome.javaHome().resolve("bin/java").toString(), "-Xmx512m",
-                "-XX:ArchiveClassesAtExit=" + directory.resolve(CDS_ARCHIVE), "-Xlog:cds*=off",
+                "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds*=off",
                 "-Dorg.bytedeco.javacpp.cachedir=" + directory, "-cp", home.runtimeClasspath(),
                 "org.nnlab.harness.NativesMain").redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {

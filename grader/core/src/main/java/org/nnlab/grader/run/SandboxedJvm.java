@@ -24,6 +24,7 @@ final class SandboxedJvm {
     private final GraderHome home;
     private final String libraryPath;
     private final Path natives;
+    private final Path archive;
     private final GpuDevice gpu;
 
     SandboxedJvm(GraderHome home, NativeLibraries natives, String libraryPath) {
@@ -34,6 +35,7 @@ final class SandboxedJvm {
     SandboxedJvm(GraderHome home, NativeLibraries natives, String libraryPath, GpuDevice gpu) {
         this.home = home;
         this.natives = natives.directory();
+        this.archive = natives.archive(home);
         this.libraryPath = libraryPath;
         this.gpu = gpu;
     }
@@ -58,7 +60,7 @@ final class SandboxedJvm {
         List<String> command = new ArrayList<>(List.of(GraderHome.javaHome().resolve("bin/java").toString(),
                 "-Xmx" + limits.heapMb() + "m", "-Xss1m", "-XX:MaxDirectMemorySize=" + limits.heapMb() + "m",
                 "-XX:ActiveProcessorCount=" + limits.cpus(), "-XX:+UseSerialGC", "-XX:-UsePerfData",
-                "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + SCRATCH, "-XX:SharedArchiveFile=" + natives.resolve(NativeLibraries.CDS_ARCHIVE),
+                "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + SCRATCH, "-XX:SharedArchiveFile=" + archive,
                 "-Xlog:cds*=off",
                 "-Dorg.bytedeco.javacpp.nopointergc=true",
                 "-Dorg.bytedeco.javacpp.maxbytes=" + (limits.memoryMb() - limits.heapMb()) * MB,
