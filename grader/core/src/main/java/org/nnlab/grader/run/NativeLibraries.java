@@ -6,7 +6,10 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -80,11 +83,17 @@ public final class NativeLibraries {
         }
     }
 
-    /** Runs NativesMain, which unpacks what is missing, and dumps the archive; archives of older jars go. */
+    /**
+     * Runs NativesMain, which unpacks what is missing, and dumps the archive. Archives of other builds go once a day
+     * old: another build may still be grading from this folder (a JVM that maps a deleted one keeps it until it exits).
+     */
     private void unpack(GraderHome home, Path archive) throws IOException {
+        FileTime dayAgo = FileTime.from(Instant.now().minus(Duration.ofDays(1)));
         try (Stream<Path> files = Files.list(directory)) {
             for (Path old : files.filter(f -> f.getFileName().toString().matches("harness.*\\.jsa")).toList()) {
-                Files.delete(old); // a JVM that maps it keeps it until it exits
+                if (Files.getLastModifiedTime(old).compareTo(dayAgo) < 0) {
+                    Files.delete(old);
+                }
             }
         }
         Path log = directory.resolve("unpack.log");
