@@ -41,9 +41,10 @@ import org.nnlab.worker.postgresql.PostgresServer;
  * disk full, and the grader crashing inside one job. The platform grades a two-epoch variant of the digits lab, so
  * that most gradings take seconds. The cases run in order on one platform's data: from its restart after the kill
  * on, the platform reaches its database through an H2 server in a process of its own, which the database cases kill
- * and start again, or leave no room to write. In the PostgreSQL pass ({@code -Dnnlab.it.database=postgresql}) only
- * the database-down case runs, the platform on a PostgreSQL server of this class's own, which it kills and starts
- * again (the other test classes of that pass share another server).
+ * and start again, or leave no room to write. On PostgreSQL ({@code -Dnnlab.it.database=postgresql}: the
+ * database-down case in {@code ./nnlab test}, every case in {@code ./nnlab test-postgresql}) the platform runs on a
+ * PostgreSQL server of this class's own, which the database-down case kills and starts again (the other test classes
+ * of that pass share another server); the disk-full case is H2's only.
  */
 @Reliability("faults")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
