@@ -125,7 +125,14 @@ public class LabCatalog {
     private record Published(Optional<LabRevision> revision, long until) {
     }
 
-    /** @return one revision of a lab, e.g. the one a submission recorded */
+    /**
+     * In a transaction of its own, since grading workers call it on threads of their own: outside a transaction
+     * such a thread shares the non-transactional entity manager of the application's start, which Payara closes
+     * once the start is done, under a worker that was reading with it (seen as a self-test failing at start).
+     *
+     * @return one revision of a lab, e.g. the one a submission recorded
+     */
+    @Transactional
     public Optional<Lab> revision(String id, int number) {
         return revisions(id).stream().filter(r -> r.getRevision() == number).findFirst().map(this::load);
     }
