@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -155,7 +154,7 @@ class ScaleOutIT {
         }
         JsonNode trained = onSecond.get(0).awaitResult(training);
         assertEquals("GRADED", trained.get("status").asText(), trained.toString());
-        try (Connection connection = DriverManager.getConnection(databaseUrl, PostgresServer.USER, PostgresServer.PASSWORD);
+        try (Connection connection = PostgresServer.connect(databaseUrl);
              Statement statement = connection.createStatement()) {
             assertEquals(List.of("1 DONE 2 " + survivor.name() + " GRADED"), rows(statement, "SELECT "
                     + "COUNT(j.ID), MIN(j.STATE), MAX(j.ATTEMPTS), MIN(SUBSTRING(j.WORKER FROM 1 FOR "
@@ -182,7 +181,7 @@ class ScaleOutIT {
     /** @return the worker that is training this submission, once its training sandbox runs */
     private static StandaloneWorker workerTraining(String submissionId) throws Exception {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
-        try (Connection connection = DriverManager.getConnection(databaseUrl, PostgresServer.USER, PostgresServer.PASSWORD);
+        try (Connection connection = PostgresServer.connect(databaseUrl);
              Statement statement = connection.createStatement()) {
             while (System.nanoTime() < deadline) {
                 try (ResultSet job = statement.executeQuery("SELECT WORKER, PROGRESS FROM GRADINGJOB WHERE "
@@ -202,7 +201,7 @@ class ScaleOutIT {
 
     @Test
     void instancesStartedTogetherStoreTheLabOnceSelfTestItOnceAndSeedTheDemoCourseOnce() throws Exception {
-        try (Connection connection = DriverManager.getConnection(databaseUrl, PostgresServer.USER, PostgresServer.PASSWORD);
+        try (Connection connection = PostgresServer.connect(databaseUrl);
              Statement statement = connection.createStatement()) {
             assertEquals(List.of(LAB + " 1"), rows(statement, "SELECT LABID, REVISION FROM LABREVISION"));
             assertEquals(List.of("1"), rows(statement, "SELECT COUNT(*) FROM REVISIONARCHIVE"));

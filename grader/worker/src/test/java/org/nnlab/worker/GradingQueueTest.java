@@ -296,8 +296,7 @@ class GradingQueueTest {
     }
 
     private Connection connect(String databaseUrl) throws SQLException {
-        return h2() ? DriverManager.getConnection(databaseUrl)
-                : DriverManager.getConnection(databaseUrl, PostgresServer.USER, PostgresServer.PASSWORD);
+        return h2() ? DriverManager.getConnection(databaseUrl) : PostgresServer.connect(databaseUrl);
     }
 
     private void queued(String submissionId, int minutes) {

@@ -111,6 +111,11 @@ public final class PostgresServer implements AutoCloseable {
         return url(name);
     }
 
+    /** @return a connection to one of the tests' databases, as {@link #USER} */
+    public static Connection connect(String url) throws SQLException {
+        return DriverManager.getConnection(url, USER, PASSWORD);
+    }
+
     /** @return the JDBC URL of one database of this server */
     public String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
