@@ -11,12 +11,15 @@ import java.util.Optional;
  * @param trainingEvery every how many-th submission is the lab's reference, which trains; the others do not compile
  * @param clients       concurrent HTTP clients that send the burst (and log the students in)
  * @param wrkSeconds    how long wrk measures each page
+ * @param warmupSeconds how long each page is requested, unmeasured, before the idle measurement: the first half
+ *                      through one connection, which leaves the JIT compiler a core, the second as measured; 0 for
+ *                      none
  * @param timeLimit     how long to wait for every submission's result after the burst
  * @param json          where to write the figures as JSON
  * @param table         where to write the figures as a text table
  */
-record LoadOptions(int submissions, int trainingEvery, int clients, int wrkSeconds, Duration timeLimit, Path json,
-                   Path table) {
+record LoadOptions(int submissions, int trainingEvery, int clients, int wrkSeconds, int warmupSeconds,
+                   Duration timeLimit, Path json, Path table) {
 
     /** Checks each option, naming the bad one. */
     LoadOptions {
@@ -24,6 +27,10 @@ record LoadOptions(int submissions, int trainingEvery, int clients, int wrkSecon
         positive("trainingEvery", trainingEvery);
         positive("clients", clients);
         positive("wrkSeconds", wrkSeconds);
+        if (warmupSeconds != 0 && warmupSeconds < 2) {
+            throw new IllegalArgumentException("nnlab.load.warmupSeconds must be 0 (none) or at least 2, not "
+                    + warmupSeconds);
+        }
         positive("timeLimitMinutes", timeLimit.toMinutes());
     }
 
@@ -31,7 +38,7 @@ record LoadOptions(int submissions, int trainingEvery, int clients, int wrkSecon
     static LoadOptions fromSystemProperties() {
         Path target = Path.of("target").toAbsolutePath();
         return new LoadOptions(number("submissions", 200), number("trainingEvery", 20), number("clients", 16),
-                number("wrkSeconds", 10), Duration.ofMinutes(number("timeLimitMinutes", 30)),
+                number("wrkSeconds", 10), number("warmupSeconds", 40), Duration.ofMinutes(number("timeLimitMinutes", 30)),
                 property("json").map(Path::of).orElse(target.resolve("load.json")), target.resolve("load.txt"));
     }
 

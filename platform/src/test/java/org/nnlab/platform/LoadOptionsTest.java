@@ -26,6 +26,7 @@ class LoadOptionsTest {
         assertTrue(options.trains(20) && options.trains(200));
         assertFalse(options.trains(1) || options.trains(19));
         assertEquals(Duration.ofMinutes(30), options.timeLimit());
+        assertEquals(40, options.warmupSeconds());
     }
 
     @Test
@@ -41,8 +42,16 @@ class LoadOptionsTest {
     @Test
     void noSubmissionsIsRefusedNamingTheProperty() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> new LoadOptions(0, 20, 16, 10, Duration.ofMinutes(30), Path.of("a.json"), Path.of("a.txt")));
+                () -> new LoadOptions(0, 20, 16, 10, 40, Duration.ofMinutes(30), Path.of("a.json"), Path.of("a.txt")));
 
         assertEquals("nnlab.load.submissions must be at least 1, not 0", refused.getMessage());
+    }
+
+    @Test
+    void aWarmUpOfOneSecondIsRefusedSinceItCannotBeHalved() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> new LoadOptions(20, 20, 16, 10, 1, Duration.ofMinutes(30), Path.of("a.json"), Path.of("a.txt")));
+
+        assertEquals("nnlab.load.warmupSeconds must be 0 (none) or at least 2, not 1", refused.getMessage());
     }
 }

@@ -33,25 +33,34 @@ final class PayaraMicro implements AutoCloseable {
     private final int port;
     private final Path data;
     private final List<String> database;
+    /** Where this JVM dumps the class-data archive when it stops, or null when it maps one. */
+    private final Path pendingArchive;
 
-    private PayaraMicro(Process process, Path log, int port, Path data, List<String> database) {
+    private PayaraMicro(Process process, Path log, int port, Path data, List<String> database,
+                        Path pendingArchive) {
         this.process = process;
         this.log = log;
         this.port = port;
         this.data = data;
         this.database = database;
+        this.pendingArchive = pendingArchive;
     }
 
-    /** Starts the platform with the given extra system properties ({@code -Dkey=value}). */
+    /**
+     * Starts the platform on its own, as {@code ./nnlab run} does (sessions in memory), with the given extra system
+     * properties ({@code -Dkey=value}).
+     */
     static PayaraMicro start(List<String> properties) throws IOException, InterruptedException {
-        return start(properties, List.of("--nocluster"));
+        return start(properties, List.of("--nocluster", "--postbootcommandfile",
+                System.getProperty("nnlab.payara.single")));
     }
 
     /**
      * Starts the platform, and once more should the start fail: Payara Micro fails to deploy about one start in 35
      * ("Error while installing policy provider"), a fault of its own.
      *
-     * @param clustering {@code --nocluster}, or {@link #clusterMember} for a member of a cluster
+     * @param clustering the options of an instance on its own (see {@link #start(List)}), or {@link #clusterMember}
+     *                   for a member of a cluster
      */
     static PayaraMicro start(List<String> properties, List<String> clustering)
             throws IOException, InterruptedException {
@@ -105,8 +114,12 @@ final class PayaraMicro implements AutoCloseable {
         Path root = Path.of("target", "payara-it-" + port).toAbsolutePath();
         Files.createDirectories(root);
         Path log = root.resolve("server.log");
+        PlatformClassArchive classes = classArchive();
+        Path pendingArchive = classes.exists() ? null : root.resolve("classes.jsa");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx768m", QUICK_START, DATA_OPTION + root.resolve("data"),
+                .toString(), "-Xmx768m", QUICK_START));
+        command.addAll(classes.options(root.resolve("classes.jsa")));
+        command.addAll(List.of(DATA_OPTION + root.resolve("data"),
                 "-Dnnlab.labs.dir=" + labsFolder(root),
                 "-Dnnlab.grader.home=" + System.getProperty("nnlab.grader.home"),
                 "-Dnnlab.cache=" + System.getProperty("nnlab.cache")));
@@ -122,7 +135,7 @@ final class PayaraMicro implements AutoCloseable {
                 root.resolve("payara").toString()));
         command.addAll(clustering);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        PayaraMicro server = new PayaraMicro(process, log, port, data, database);
+        PayaraMicro server = new PayaraMicro(process, log, port, data, database, pendingArchive);
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             String text = Files.readString(log);
@@ -193,6 +206,9 @@ final class PayaraMicro implements AutoCloseable {
      */
     void kill() throws InterruptedException {
         TestProcesses.crash(process);
+        if (pendingArchive != null) {
+            classArchive().install(pendingArchive, process.exitValue());
+        }
     }
 
     /** @return the processes the platform started that run as a user other than root: its sandboxes' */
@@ -212,7 +228,16 @@ final class PayaraMicro implements AutoCloseable {
 
     @Override
     public void close() {
-        TestProcesses.stop(process);
+        TestProcesses.stop(process, pendingArchive == null ? 20 : 90); // a JVM takes 10 to 30 s to dump
+        if (pendingArchive != null && !process.isAlive()) {
+            classArchive().install(pendingArchive, process.exitValue());
+        }
+    }
+
+    /** @return the class-data archive of the platform's JVMs, in the module's target folder */
+    static PlatformClassArchive classArchive() {
+        return new PlatformClassArchive(Path.of("target").toAbsolutePath(),
+                Path.of(System.getProperty("nnlab.payara.jar")));
     }
 
     /** @return whether this test JVM runs the platform on PostgreSQL ({@code -Dnnlab.it.database=postgresql}) */

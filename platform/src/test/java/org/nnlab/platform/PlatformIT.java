@@ -1,6 +1,7 @@
 package org.nnlab.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,6 +70,16 @@ class PlatformIT {
 
         assertEquals(302, response.statusCode());
         assertTrue(response.headers().firstValue("Location").orElse("").endsWith("/login"));
+    }
+
+    @Test
+    void aPlatformOnItsOwnKeepsSessionsInMemoryRatherThanInTheDataGrid() throws Exception {
+        Browserless student = new Browserless(server.url());
+
+        assertEquals(302, student.login("student", PASSWORD).statusCode());
+        assertTrue(student.cookieHeader().contains("JSESSIONID="), student.cookieHeader());
+        assertFalse(student.cookieHeader().contains("JSESSIONIDVERSION="), "a replicated session's version: "
+                + student.cookieHeader());
     }
 
     @Test

@@ -252,6 +252,8 @@ class ScaleOutIT {
         for (int instance = 0; instance < after.size(); instance++) {
             assertTrue(after.get(instance) - before.get(instance) >= 4, "each instance answered: " + after);
         }
+        assertTrue(student.cookieHeader().contains("JSESSIONIDVERSION="), "the data grid's version of the "
+                + "replicated session: " + student.cookieHeader());
     }
 
     @Test

@@ -24,9 +24,14 @@ final class TestProcesses {
 
     /** Stops a process with SIGTERM, and with SIGKILL when it has not ended within 20 seconds. */
     static void stop(Process process) {
+        stop(process, 20);
+    }
+
+    /** Stops a process with SIGTERM, and with SIGKILL when it has not ended within {@code seconds}. */
+    static void stop(Process process, int seconds) {
         process.destroy();
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         } catch (InterruptedException e) {

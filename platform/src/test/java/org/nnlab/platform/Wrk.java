@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * The load tool wrk (Debian's package) on one page of the platform, over loopback and bounded in time: two threads
- * keep {@value #CONNECTIONS} connections busy, each request carrying a logged-in user's cookies. Its figures come
+ * (one for a single connection) keep {@value #CONNECTIONS} connections busy, each request carrying a logged-in user's
+ * cookies. Its figures come
  * from a small Lua hook ({@code wrk-figures.lua}) that prints them on one line, 95th percentile included.
  */
 final class Wrk {
@@ -53,13 +54,19 @@ final class Wrk {
      * @throws IOException when wrk is missing or prints no figures
      */
     static Figures run(String url, String cookies, int seconds) throws IOException, InterruptedException {
+        return run(url, cookies, seconds, CONNECTIONS);
+    }
+
+    /** Runs wrk on a page for {@code seconds} through {@code connections} connections, as {@link #run} describes. */
+    static Figures run(String url, String cookies, int seconds, int connections)
+            throws IOException, InterruptedException {
         Path script = Files.createTempFile("nnlab-wrk-", ".lua");
         Path output = Files.createTempFile("nnlab-wrk-", ".txt");
         try (InputStream in = Wrk.class.getResourceAsStream("wrk-figures.lua")) {
             Files.write(script, in.readAllBytes());
             Process wrk;
             try {
-                wrk = new ProcessBuilder(List.of("wrk", "-t2", "-c" + CONNECTIONS, "-d" + seconds + "s", "--timeout",
+                wrk = new ProcessBuilder(List.of("wrk", "-t" + Math.min(2, connections), "-c" + connections, "-d" + seconds + "s", "--timeout",
                         TIMEOUT_SECONDS + "s", "-H", "Cookie: " + cookies, "-s", script.toString(), url))
                         .redirectErrorStream(true).redirectOutput(output.toFile()).start();
             } catch (IOException e) {
