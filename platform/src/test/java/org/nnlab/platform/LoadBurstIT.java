@@ -40,7 +40,8 @@ import org.nnlab.platform.course.DemoSeeder;
  * submissions from distinct students, enrolled from a CSV file as an instructor does. Measured: the platform's start
  * (to its first served page) and peak memory; the labs page and a report page under wrk while idle; the burst
  * (every submission accepted) and the labs page under wrk while it is graded; the grading rate; and that every
- * submission got exactly one result, none lost or duplicated. Prints a table and writes it as JSON.
+ * submission got exactly one result, none lost or duplicated; then its start again on the same data folder. Prints a
+ * table and writes it as JSON.
  *
  * <p>Bounded in count and time ({@link LoadOptions}). To keep it so on two cores, most submissions do not compile
  * (graded in seconds, score 0) and every {@code trainingEvery}-th is the lab's reference (trains both models, full
@@ -87,7 +88,7 @@ class LoadBurstIT {
             PayaraMicro.start(properties).close(); // dumps the class-data archive that every later start maps
         }
         try (PayaraMicro server = PayaraMicro.start(properties)) {
-            measureStart(server);
+            measureStart("start: process start to first served page", server);
             Matcher started = WORKERS.matcher(server.log());
             workers = started.find() ? started.group(1) : workers;
             Browserless instructor = new Browserless(server.url());
@@ -106,19 +107,22 @@ class LoadBurstIT {
             rows.add("platform: peak resident memory at the end (VmHWM)", "MB", server.peakResidentMegabytes());
             ReliabilityLedger.lost(lost);
             assertEquals(0, lost, "submissions lost or duplicated");
+            server.close();
+            try (PayaraMicro again = server.restart(properties)) {
+                measureStart("start again: on the same data folder, to first served page", again);
+            }
         } finally {
             report(machine); // what was measured, even when a step failed
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
-    private void measureStart(PayaraMicro server) throws Exception {
+    private void measureStart(String name, PayaraMicro server) throws Exception {
         Browserless visitor = new Browserless(server.url());
         while (visitor.get("/login").statusCode() != 200) {
             Thread.sleep(100);
         }
-        rows.add("start: process start to first served page", "s",
-                Duration.between(server.startedAt(), Instant.now()).toMillis() / 1000.0);
+        rows.add(name, "s", Duration.between(server.startedAt(), Instant.now()).toMillis() / 1000.0);
     }
 
     /** Enrols the students from a CSV file, as an instructor does, and logs each one in with the password shown. */
@@ -302,6 +306,8 @@ class LoadBurstIT {
         List<TargetRatio> targets = new ArrayList<>();
         rows.get("start: process start to first served page").ifPresent(start -> targets.add(
                 new TargetRatio("platform start / 15 s", start.median(), 15, true, 1.0)));
+        rows.get("start again: on the same data folder, to first served page").ifPresent(start -> targets.add(
+                new TargetRatio("platform start again / 15 s", start.median(), 15, true, 1.0)));
         rows.get("idle: labs page: requests per second").ifPresent(rps -> targets.add(
                 new TargetRatio("idle labs page, requests per second / 1,000", rps.median(), 1000, false, 1.0)));
         rows.get("idle: labs page: latency p99").ifPresent(p99 -> targets.add(
@@ -309,7 +315,8 @@ class LoadBurstIT {
         BenchmarkReport report = new BenchmarkReport("nnlab load: a burst of " + options.submissions()
                 + " submissions to " + LAB + " from as many students, on loopback", machine, rows.rows(), targets,
                 List.of("start: a fresh data folder, with the class-data archive an earlier start dumped (as every "
-                                + "start of ./nnlab run but its first finds one)",
+                                + "start of ./nnlab run but its first finds one); start again: after the run, on its "
+                                + "data folder and database (its lab already self-tested)",
                         "submissions: every " + options.trainingEvery() + "th is the lab's reference (trains A and B, "
                                 + "full marks), the others do not compile (graded in seconds, score 0)",
                         "wrk: 2 threads, " + Wrk.CONNECTIONS + " connections, " + options.wrkSeconds() + " s per page, "

@@ -47,11 +47,11 @@ final class PayaraMicro implements AutoCloseable {
     }
 
     /**
-     * Starts the platform on its own, as {@code ./nnlab run} does (sessions in memory), with the given extra system
-     * properties ({@code -Dkey=value}).
+     * Starts the platform on its own, as {@code ./nnlab run} does (sessions in memory, no data grid), with the given
+     * extra system properties ({@code -Dkey=value}).
      */
     static PayaraMicro start(List<String> properties) throws IOException, InterruptedException {
-        return start(properties, List.of("--nocluster", "--postbootcommandfile",
+        return start(properties, List.of("--nocluster", "--prebootcommandfile",
                 System.getProperty("nnlab.payara.single")));
     }
 
