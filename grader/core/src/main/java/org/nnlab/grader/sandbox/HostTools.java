@@ -13,6 +13,7 @@ import java.util.Optional;
  *
  * @param shell                 /bin/sh, which joins the job's cgroups and execs the rest
  * @param env                   coreutils env, which clears the environment of the wrapper chain
+ * @param nice                  coreutils nice, which lowers the job's CPU priority
  * @param timeout               coreutils timeout, the wall-clock limit
  * @param prlimit               util-linux prlimit, the rlimits
  * @param setpriv               util-linux setpriv, which drops root for the job's uid
@@ -20,8 +21,8 @@ import java.util.Optional;
  * @param bwrapVersion          what {@code bwrap --version} says, e.g. "bubblewrap 0.8.0"
  * @param bwrapDisablesUserns   whether this bwrap has {@code --disable-userns} (0.8.0 and later)
  */
-record HostTools(Path shell, Path env, Path timeout, Path prlimit, Path setpriv, Path bwrap, String bwrapVersion,
-                 boolean bwrapDisablesUserns) {
+record HostTools(Path shell, Path env, Path nice, Path timeout, Path prlimit, Path setpriv, Path bwrap,
+                 String bwrapVersion, boolean bwrapDisablesUserns) {
 
     private static final List<Path> SEARCH = List.of(Path.of("/usr/bin"), Path.of("/bin"), Path.of("/usr/sbin"),
             Path.of("/sbin"), Path.of("/usr/local/bin"));
@@ -35,13 +36,14 @@ record HostTools(Path shell, Path env, Path timeout, Path prlimit, Path setpriv,
     static HostTools find() {
         Path shell = require("sh", "dash");
         Path env = require("env", "coreutils");
+        Path nice = require("nice", "coreutils");
         Path timeout = require("timeout", "coreutils");
         Path prlimit = require("prlimit", "util-linux");
         Path setpriv = require("setpriv", "util-linux");
         Path bwrap = require("bwrap", "bubblewrap");
         String version = output(List.of(bwrap.toString(), "--version")).strip();
         boolean disablesUserns = output(List.of(bwrap.toString(), "--help")).contains("--disable-userns");
-        return new HostTools(shell, env, timeout, prlimit, setpriv, bwrap, version, disablesUserns);
+        return new HostTools(shell, env, nice, timeout, prlimit, setpriv, bwrap, version, disablesUserns);
     }
 
     private static Path require(String program, String debianPackage) {

@@ -19,6 +19,8 @@ import java.util.TreeMap;
  *       anything else runs;</li>
  *   <li>{@code env -i PATH=/usr/bin:/bin}: nothing of the grader's environment reaches the job, not even through
  *       {@code /proc/1/environ} inside;</li>
+ *   <li>{@code nice -n 10}: when the job and the host's own processes (the platform's web threads) both want a
+ *       core, the host's get it; the job cannot raise its priority again;</li>
  *   <li>{@code timeout --signal=KILL <wall>}: the wall-clock limit (exit 137);</li>
  *   <li>{@code prlimit --core=0 --fsize --nofile=4096 --cpu=<soft>:<soft+1>}: SIGXCPU (exit 152) at the CPU
  *       limit, SIGKILL a second later if the process ignores it; SIGXFSZ past the file size limit;</li>
@@ -34,6 +36,9 @@ final class SandboxCommandLine {
 
     /** Processes of the wrapper itself in the job's pids cgroup: timeout, bwrap, and bwrap's init in the pid namespace. */
     static final int WRAPPER_PROCESSES = 3;
+
+    /** The job's niceness: its processes get about a tenth of a core's time that a process of niceness 0 wants. */
+    static final int NICENESS = 10;
 
     private static final List<String> MERGED_USR_DIRS = List.of("bin", "sbin", "lib", "lib64", "lib32", "libx32");
 
@@ -59,6 +64,7 @@ final class SandboxCommandLine {
         cgroupProcs.forEach(procs -> line.add(procs.toString()));
 
         line.addAll(List.of(tools.env().toString(), "-i", "PATH=/usr/bin:/bin"));
+        line.addAll(List.of(tools.nice().toString(), "-n", Integer.toString(NICENESS)));
         line.addAll(List.of(tools.timeout().toString(), "--signal=KILL", seconds(limits.wallTime())));
         line.addAll(List.of(tools.prlimit().toString(), "--core=0", "--fsize=" + limits.maxFileBytes(),
                 "--nofile=4096", "--cpu=" + limits.cpuSeconds() + ":" + (limits.cpuSeconds() + 1)));

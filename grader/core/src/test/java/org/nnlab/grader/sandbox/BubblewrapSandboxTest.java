@@ -126,6 +126,16 @@ class BubblewrapSandboxTest {
     }
 
     @Test
+    void theJobRunsAtALowerCpuPriorityThanTheHostAndCannotRaiseIt() {
+        String niceness = "cut -d ' ' -f 19 /proc/self/stat";
+        SandboxOutcome outcome = sandbox.run(shell(niceness + "; nice -n -10 " + niceness, limits()));
+
+        assertEquals(SandboxCommandLine.NICENESS + "\n" + SandboxCommandLine.NICENESS + "\n", outcome.stdout(),
+                outcome.stderr());
+        assertTrue(outcome.stderr().contains("Permission denied"), outcome.stderr());
+    }
+
+    @Test
     void initProcessEnvironmentHoldsOnlyTheWrapperPath() {
         assumeTrue(System.getenv().keySet().stream().anyMatch(key -> !key.equals("PATH")), "the host has no variables");
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class SandboxCommandLineTest {
 
     private static final HostTools TOOLS = new HostTools(Path.of("/usr/bin/sh"), Path.of("/usr/bin/env"),
-            Path.of("/usr/bin/timeout"), Path.of("/usr/bin/prlimit"), Path.of("/usr/bin/setpriv"),
+            Path.of("/usr/bin/nice"), Path.of("/usr/bin/timeout"), Path.of("/usr/bin/prlimit"), Path.of("/usr/bin/setpriv"),
             Path.of("/usr/bin/bwrap"), "bubblewrap 0.8.0", true);
     private static final SandboxLimits LIMITS = new SandboxLimits(Duration.ofMillis(2500), 7, 1L << 28, 50, 4096,
             1L << 24, 1000, 1);
@@ -22,13 +22,14 @@ class SandboxCommandLineTest {
             Path.of("/cg/pids/job/cgroup.procs"));
 
     @Test
-    void wrappersComeInOrderCgroupEnvTimeoutPrlimitSetprivBwrap() {
+    void wrappersComeInOrderCgroupEnvNiceTimeoutPrlimitSetprivBwrap() {
         List<String> line = SandboxCommandLine.build(TOOLS, PROCS, 61234, request(List.of(), Map.of()));
 
         assertEquals(List.of("/usr/bin/sh", "-c",
                 "echo $$ > \"$1\" && echo $$ > \"$2\" && shift 2 && exec \"$@\"", "nnlab-sandbox",
                 "/cg/memory/job/cgroup.procs", "/cg/pids/job/cgroup.procs",
                 "/usr/bin/env", "-i", "PATH=/usr/bin:/bin",
+                "/usr/bin/nice", "-n", "10",
                 "/usr/bin/timeout", "--signal=KILL", "2.500s",
                 "/usr/bin/prlimit", "--core=0", "--fsize=4096", "--nofile=4096", "--cpu=7:8",
                 "/usr/bin/setpriv", "--reuid=61234", "--regid=61234", "--clear-groups", "--inh-caps=-all",
@@ -90,7 +91,7 @@ class SandboxCommandLineTest {
 
     @Test
     void disableUsernsIsLeftOutWhereBwrapLacksIt() {
-        HostTools old = new HostTools(TOOLS.shell(), TOOLS.env(), TOOLS.timeout(), TOOLS.prlimit(), TOOLS.setpriv(),
+        HostTools old = new HostTools(TOOLS.shell(), TOOLS.env(), TOOLS.nice(), TOOLS.timeout(), TOOLS.prlimit(), TOOLS.setpriv(),
                 TOOLS.bwrap(), "bubblewrap 0.6.2", false);
 
         List<String> line = SandboxCommandLine.build(old, PROCS, 61234, request(List.of(), Map.of()));
