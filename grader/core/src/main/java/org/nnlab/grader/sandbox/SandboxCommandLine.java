@@ -37,7 +37,7 @@ final class SandboxCommandLine {
     /** Processes of the wrapper itself in the job's pids cgroup: timeout, bwrap, and bwrap's init in the pid namespace. */
     static final int WRAPPER_PROCESSES = 3;
 
-    /** The job's niceness: its processes get about a tenth of a core's time that a process of niceness 0 wants. */
+    /** The job's niceness: competing for a core with a process of niceness 0, it gets about a tenth of the time. */
     static final int NICENESS = 10;
 
     private static final List<String> MERGED_USR_DIRS = List.of("bin", "sbin", "lib", "lib64", "lib32", "libx32");
