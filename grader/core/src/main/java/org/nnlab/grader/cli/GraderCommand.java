@@ -47,9 +47,9 @@ public final class GraderCommand {
                            [--unsandboxed-trusted-code]
               grader validate --lab DIR [--json-dir DIR] [--unsandboxed-trusted-code]
               grader checks
-              grader benchmark --lab DIR [--repeat N] [--json OUT] [--queued N] [--epochs LIST]
+              grader benchmark --lab DIR [--repeat N] [--json OUT] [--queued N] [--epochs LIST] [--queues LIST]
                            (grading of the lab's reference solution against its in-process floor and PyTorch;
-                           --queued 0 and --epochs none skip the throughput and scaling parts)
+                           --queued 0, --epochs none and --queues none skip the throughput and scaling parts)
               grader kit --lab DIR --out FILE.zip [--kit-jar FILE]   (the lab's student kit)
             --unsandboxed-trusted-code runs the code WITHOUT any sandbox: only for an instructor's own code.""";
 
@@ -136,7 +136,7 @@ public final class GraderCommand {
         int workers = Math.max(1, Runtime.getRuntime().availableProcessors() / lab.limits().cpus());
         BenchmarkReport report = new GradingBenchmark(grader, floor, new PytorchPeer(PytorchPeer.SCRIPT), out)
                 .run(lab, new GradingBenchmark.Settings(options.repeat(), options.queued(), workers,
-                        options.epochScales()));
+                        options.epochScales(), options.queueScales()));
         out.println();
         out.print(report.table());
         if (options.json() != null) {
@@ -190,7 +190,7 @@ public final class GraderCommand {
     /** The parsed command line. */
     record Options(String command, Path lab, List<Path> submissions, Map<String, String> answers, Path json,
                    Path jsonDir, boolean unsandboxed, int repeat, Path out, Path kitJar, int queued,
-                   List<Integer> epochScales) {
+                   List<Integer> epochScales, List<Integer> queueScales) {
 
         static Options parse(String[] args) throws IOException {
             if (args.length == 0) {
@@ -205,6 +205,7 @@ public final class GraderCommand {
             int repeat = 5;
             int queued = 20;
             List<Integer> epochScales = List.of(30, 60, 120);
+            List<Integer> queueScales = List.of(1, 10, 50);
             List<Path> submissions = new ArrayList<>();
             Map<String, String> answers = new LinkedHashMap<>();
             for (int i = 1; i < args.length; i++) {
@@ -226,8 +227,8 @@ public final class GraderCommand {
                     case "--kit-jar" -> kitJar = existing(value, "kit jar");
                     case "--repeat" -> repeat = positive(value, option);
                     case "--queued" -> queued = value.equals("0") ? 0 : positive(value, option);
-                    case "--epochs" -> epochScales = value.equals("none") ? List.of()
-                            : Stream.of(value.split(",")).map(number -> positive(number.trim(), option)).toList();
+                    case "--epochs" -> epochScales = positives(value, option);
+                    case "--queues" -> queueScales = positives(value, option);
                     case "--answer" -> {
                         int eq = value.indexOf('=');
                         if (eq <= 0) {
@@ -243,7 +244,13 @@ public final class GraderCommand {
                 throw new UsageException(args[0] + " needs --lab DIR");
             }
             return new Options(args[0], lab, submissions, answers, json, jsonDir, unsandboxed, repeat, out, kitJar,
-                    queued, epochScales);
+                    queued, epochScales, queueScales);
+        }
+
+        /** @return the comma-separated positive integers of {@code value}, none for "none" */
+        private static List<Integer> positives(String value, String option) {
+            return value.equals("none") ? List.of()
+                    : Stream.of(value.split(",")).map(number -> positive(number.trim(), option)).toList();
         }
 
         private static int positive(String value, String option) {

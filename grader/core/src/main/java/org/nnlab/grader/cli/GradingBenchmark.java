@@ -29,7 +29,8 @@ import org.nnlab.protocol.Matrix;
 /**
  * The grading benchmark: grades a lab's reference solution in the sandbox several times (after one warm-up) and
  * measures, in the same run, the in-process floor (the same training in one plain JVM), the PyTorch peer on the
- * same rows, the throughput of a queue of submissions and the end-to-end time against the number of epochs. Prints
+ * same rows, the throughput of a queue of submissions and the end-to-end time against the number of epochs and the
+ * number of submissions queued at once. Prints
  * progress, then the table. A benchmark, not a test: it asserts nothing and is run by hand.
  */
 public final class GradingBenchmark {
@@ -45,11 +46,14 @@ public final class GradingBenchmark {
      * @param queued      submissions queued at once for the throughput run; 0 skips it
      * @param workers     workers grading the queue
      * @param epochScales epoch counts to grade once each for the scaling rows; empty skips them
+     * @param queueScales numbers of submissions to queue at once, each once, for the scaling rows; empty skips them
      */
-    public record Settings(int repeat, int queued, int workers, List<Integer> epochScales) {
-        /** Copies the list. */
+    public record Settings(int repeat, int queued, int workers, List<Integer> epochScales,
+                           List<Integer> queueScales) {
+        /** Copies the lists. */
         public Settings {
             epochScales = List.copyOf(epochScales);
+            queueScales = List.copyOf(queueScales);
         }
     }
 
@@ -105,6 +109,9 @@ public final class GradingBenchmark {
             rows.add("scaling: training A+B (sandboxed) at " + epochs + " epochs", "ms",
                     result.timings().getOrDefault("harness.trainingMillis", -1L));
             progress("%d epochs: %d ms", epochs, total);
+        }
+        for (int queued : settings.queueScales()) {
+            measureQueue(lab, reference, queued, settings.workers(), rows);
         }
         notes.add("end-to-end is Grader.grade() from the submitted sources to the result (the platform's queue and"
                 + " database are not included); the in-process floor is the same training of A and B timed inside"
@@ -181,6 +188,22 @@ public final class GradingBenchmark {
         throughput.gradingMillis().forEach(millis -> rows.add("throughput: end-to-end per submission under load",
                 "ms", millis));
         progress("throughput: %.2f per minute, %d ms in all", throughput.perMinute(), throughput.wallMillis());
+    }
+
+    /**
+     * Queues {@code count} submissions at once on the workers: the time to the last result, and each one's time
+     * from queued to result (its wait for a worker and its grading).
+     */
+    private void measureQueue(Lab lab, Submission reference, int count, int workers, Measurements rows)
+            throws IOException {
+        progress("scaling: %d submissions queued at once, %d workers", count, workers);
+        ThroughputRun.Throughput run = new ThroughputRun(sandboxed, workers).run(lab, reference, count);
+        String name = "scaling: " + count + " queued";
+        rows.add(name + ": time to the last result", "ms", run.wallMillis());
+        for (int i = 0; i < count; i++) {
+            rows.add(name + ": queued to result, each", "ms", run.queueWaits().get(i) + run.gradingMillis().get(i));
+        }
+        progress("scaling: %d queued: %d ms to the last result", count, run.wallMillis());
     }
 
     private static GradingResult grade(Grader grader, Lab lab, Submission submission) throws IOException {

@@ -63,12 +63,22 @@ class GraderCommandTest {
         assertEquals(5, defaults.repeat());
         assertEquals(20, defaults.queued());
         assertEquals(java.util.List.of(30, 60, 120), defaults.epochScales());
+        assertEquals(java.util.List.of(1, 10, 50), defaults.queueScales());
         GraderCommand.Options skipping = GraderCommand.Options.parse(new String[] {"benchmark", "--lab", ".",
-            "--queued", "0", "--epochs", "none"});
+            "--queued", "0", "--epochs", "none", "--queues", "none"});
         assertEquals(0, skipping.queued());
         assertTrue(skipping.epochScales().isEmpty());
+        assertTrue(skipping.queueScales().isEmpty());
+        assertEquals(java.util.List.of(2, 4), GraderCommand.Options.parse(new String[] {"benchmark", "--lab", ".",
+            "--queues", "2,4"}).queueScales());
         assertEquals(java.util.List.of(10, 20), GraderCommand.Options.parse(new String[] {"benchmark", "--lab", ".",
             "--epochs", "10, 20"}).epochScales());
+    }
+
+    @Test
+    void aBenchmarkQueueSizeMustBePositive() {
+        assertEquals(2, run("benchmark", "--lab", ".", "--queues", "1,0"));
+        assertTrue(text(err).startsWith("--queues takes a positive integer, got '0'"), text(err));
     }
 
     @Test
