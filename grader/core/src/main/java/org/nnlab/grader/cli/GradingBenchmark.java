@@ -30,8 +30,8 @@ import org.nnlab.protocol.Matrix;
  * The grading benchmark: grades a lab's reference solution in the sandbox several times (after one warm-up) and
  * measures, in the same run, the in-process floor (the same training in one plain JVM), the PyTorch peer on the
  * same rows, the throughput of a queue of submissions and the end-to-end time against the number of epochs and the
- * number of submissions queued at once. Prints
- * progress, then the table. A benchmark, not a test: it asserts nothing and is run by hand.
+ * number of submissions queued at once. Prints progress, then the table. A benchmark, not a test: it asserts nothing
+ * and is run by hand.
  */
 public final class GradingBenchmark {
     private final Grader sandboxed;
