@@ -38,7 +38,8 @@ record LoadOptions(int submissions, int trainingEvery, int clients, int wrkSecon
     static LoadOptions fromSystemProperties() {
         Path target = Path.of("target").toAbsolutePath();
         return new LoadOptions(number("submissions", 200), number("trainingEvery", 20), number("clients", 16),
-                number("wrkSeconds", 10), number("warmupSeconds", 40), Duration.ofMinutes(number("timeLimitMinutes", 30)),
+                number("wrkSeconds", 10), number("warmupSeconds", 40),
+                Duration.ofMinutes(number("timeLimitMinutes", 30)),
                 property("json").map(Path::of).orElse(target.resolve("load.json")), target.resolve("load.txt"));
     }
 

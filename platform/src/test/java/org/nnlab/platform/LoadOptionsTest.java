@@ -42,7 +42,8 @@ class LoadOptionsTest {
     @Test
     void noSubmissionsIsRefusedNamingTheProperty() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> new LoadOptions(0, 20, 16, 10, 40, Duration.ofMinutes(30), Path.of("a.json"), Path.of("a.txt")));
+                () -> new LoadOptions(0, 20, 16, 10, 40, Duration.ofMinutes(30), Path.of("a.json"),
+                        Path.of("a.txt")));
 
         assertEquals("nnlab.load.submissions must be at least 1, not 0", refused.getMessage());
     }
@@ -50,7 +51,8 @@ class LoadOptionsTest {
     @Test
     void aWarmUpOfOneSecondIsRefusedSinceItCannotBeHalved() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> new LoadOptions(20, 20, 16, 10, 1, Duration.ofMinutes(30), Path.of("a.json"), Path.of("a.txt")));
+                () -> new LoadOptions(20, 20, 16, 10, 1, Duration.ofMinutes(30), Path.of("a.json"),
+                        Path.of("a.txt")));
 
         assertEquals("nnlab.load.warmupSeconds must be 0 (none) or at least 2, not 1", refused.getMessage());
     }

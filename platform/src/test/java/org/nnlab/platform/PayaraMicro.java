@@ -118,7 +118,7 @@ final class PayaraMicro implements AutoCloseable {
         Path pendingArchive = classes.exists() ? null : root.resolve("classes.jsa");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx768m", QUICK_START));
-        command.addAll(classes.options(root.resolve("classes.jsa")));
+        command.addAll(pendingArchive == null ? classes.mapping() : classes.dumpingTo(pendingArchive));
         command.addAll(List.of(DATA_OPTION + root.resolve("data"),
                 "-Dnnlab.labs.dir=" + labsFolder(root),
                 "-Dnnlab.grader.home=" + System.getProperty("nnlab.grader.home"),

@@ -43,15 +43,17 @@ final class PlatformClassArchive {
         return archive;
     }
 
+    /** @return the JVM options of a start that maps the archive (when it {@link #exists()}) */
+    List<String> mapping() {
+        return List.of("-XX:SharedArchiveFile=" + archive);
+    }
+
     /**
-     * @param pending where a start that finds no archive dumps one
-     * @return the JVM options of a start: map the archive, or dump one to {@code pending} at exit (without the
-     *     JVM's warning for each class it leaves out)
+     * @param pending where the start dumps the archive
+     * @return the JVM options of a start that dumps an archive at exit, without the JVM's warning for each class it
+     *     leaves out
      */
-    List<String> options(Path pending) {
-        if (exists()) {
-            return List.of("-XX:SharedArchiveFile=" + archive);
-        }
+    List<String> dumpingTo(Path pending) {
         return List.of("-XX:ArchiveClassesAtExit=" + pending, "-Xlog:cds=error");
     }
 

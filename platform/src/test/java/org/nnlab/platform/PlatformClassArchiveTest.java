@@ -30,7 +30,8 @@ class PlatformClassArchiveTest {
     void withoutAnArchiveAStartDumpsOneAtExitQuietly() {
         PlatformClassArchive classes = new PlatformClassArchive(folder, jar);
 
-        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + pending, "-Xlog:cds=error"), classes.options(pending));
+        assertFalse(classes.exists());
+        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + pending, "-Xlog:cds=error"), classes.dumpingTo(pending));
     }
 
     @Test
@@ -42,7 +43,8 @@ class PlatformClassArchiveTest {
 
         assertEquals("classes", Files.readString(classes.archive()));
         assertFalse(Files.exists(pending));
-        assertEquals(List.of("-XX:SharedArchiveFile=" + classes.archive()), classes.options(pending));
+        assertTrue(classes.exists());
+        assertEquals(List.of("-XX:SharedArchiveFile=" + classes.archive()), classes.mapping());
     }
 
     @Test

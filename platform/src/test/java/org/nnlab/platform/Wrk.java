@@ -66,8 +66,9 @@ final class Wrk {
             Files.write(script, in.readAllBytes());
             Process wrk;
             try {
-                wrk = new ProcessBuilder(List.of("wrk", "-t" + Math.min(2, connections), "-c" + connections, "-d" + seconds + "s", "--timeout",
-                        TIMEOUT_SECONDS + "s", "-H", "Cookie: " + cookies, "-s", script.toString(), url))
+                wrk = new ProcessBuilder(List.of("wrk", "-t" + Math.min(2, connections), "-c" + connections,
+                        "-d" + seconds + "s", "--timeout", TIMEOUT_SECONDS + "s", "-H", "Cookie: " + cookies, "-s",
+                        script.toString(), url))
                         .redirectErrorStream(true).redirectOutput(output.toFile()).start();
             } catch (IOException e) {
                 throw new IOException("wrk is missing: run 'apt-get install wrk' (./nnlab load installs it)", e);

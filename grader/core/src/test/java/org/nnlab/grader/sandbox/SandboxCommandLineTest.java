@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class SandboxCommandLineTest {
 
     private static final HostTools TOOLS = new HostTools(Path.of("/usr/bin/sh"), Path.of("/usr/bin/env"),
-            Path.of("/usr/bin/nice"), Path.of("/usr/bin/timeout"), Path.of("/usr/bin/prlimit"), Path.of("/usr/bin/setpriv"),
-            Path.of("/usr/bin/bwrap"), "bubblewrap 0.8.0", true);
+            Path.of("/usr/bin/nice"), Path.of("/usr/bin/timeout"), Path.of("/usr/bin/prlimit"),
+            Path.of("/usr/bin/setpriv"), Path.of("/usr/bin/bwrap"), "bubblewrap 0.8.0", true);
     private static final SandboxLimits LIMITS = new SandboxLimits(Duration.ofMillis(2500), 7, 1L << 28, 50, 4096,
             1L << 24, 1000, 1);
     private static final List<Path> PROCS = List.of(Path.of("/cg/memory/job/cgroup.procs"),
@@ -91,8 +91,8 @@ class SandboxCommandLineTest {
 
     @Test
     void disableUsernsIsLeftOutWhereBwrapLacksIt() {
-        HostTools old = new HostTools(TOOLS.shell(), TOOLS.env(), TOOLS.nice(), TOOLS.timeout(), TOOLS.prlimit(), TOOLS.setpriv(),
-                TOOLS.bwrap(), "bubblewrap 0.6.2", false);
+        HostTools old = new HostTools(TOOLS.shell(), TOOLS.env(), TOOLS.nice(), TOOLS.timeout(), TOOLS.prlimit(),
+                TOOLS.setpriv(), TOOLS.bwrap(), "bubblewrap 0.6.2", false);
 
         List<String> line = SandboxCommandLine.build(old, PROCS, 61234, request(List.of(), Map.of()));
 
