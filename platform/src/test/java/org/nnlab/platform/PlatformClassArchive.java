@@ -12,7 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The class-data-sharing archive of the tests' platform JVMs, as {@code ./nnlab run} keeps one (README, Load): Payara
+ * The class-data-sharing archive of the tests' platform JVMs, as {@code ./nnlab run} keeps one (docs/load.md): Payara
  * Micro's classes and the application's, which a start then maps from the archive instead of reading and verifying
  * them from jars. One archive per Payara Micro jar and Java (a JVM ignores an archive dumped by another Java or from
  * other jars; a changed class of the application is read from the war, as without an archive).
