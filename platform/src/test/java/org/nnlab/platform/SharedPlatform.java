@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One platform for the test classes that can share it ({@link PlatformIT}, {@link BadInputIT}), so that the start
- * and the digits lab's self-test are paid once: started on first use, stopped once every class that shares it is
+ * One platform for the test classes that can share it ({@link #USERS}), so that the start and the digits lab's
+ * self-test are paid once: started on first use, stopped once every class that shares it is
  * done (or when the test JVM exits, where only some of them ran). Its digits lab allows {@value #LIMIT} submissions
  * an hour; {@value #STUDENTS} students and an instructor share {@link #PASSWORD}, and each test class uses students
  * of its own.
@@ -21,10 +21,10 @@ final class SharedPlatform {
     static final String LAB = "digits-regularization";
     /** Submissions to the lab a student may make in an hour. */
     static final int LIMIT = 3;
-    /** Seeded students: {@code student}, {@code student2} .. {@code student17}. */
-    static final int STUDENTS = 17;
+    /** Seeded students: {@code student}, {@code student2} .. {@code student23}. */
+    static final int STUDENTS = 23;
     /** The test classes that share the platform. */
-    private static final Set<Class<?>> USERS = Set.of(PlatformIT.class, BadInputIT.class);
+    private static final Set<Class<?>> USERS = Set.of(PlatformIT.class, BadInputIT.class, AccessibilityIT.class);
     private static final Set<Class<?>> DONE = new HashSet<>();
     private static PayaraMicro server;
 
