@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -152,7 +153,13 @@ final class Browserless {
 
     /** Posts a URL-encoded form with the last page's token. */
     HttpResponse<String> postForm(String path, Map<String, String> fields) throws IOException, InterruptedException {
-        String body = fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+        return postFields(path, List.copyOf(fields.entrySet()));
+    }
+
+    /** Posts a URL-encoded form whose fields may repeat (check boxes), with the last page's token. */
+    HttpResponse<String> postFields(String path, List<Map.Entry<String, String>> fields)
+            throws IOException, InterruptedException {
+        String body = fields.stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&")) + "&_csrf=" + csrf;
         return client.send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")

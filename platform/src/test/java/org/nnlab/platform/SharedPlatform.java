@@ -21,10 +21,13 @@ final class SharedPlatform {
     static final String LAB = "digits-regularization";
     /** Submissions to the lab a student may make in an hour. */
     static final int LIMIT = 3;
+    /** Requests a minute that an API token may make. */
+    static final int API_REQUESTS_PER_MINUTE = 30;
     /** Seeded students: {@code student}, {@code student2} .. {@code student23}. */
     static final int STUDENTS = 23;
     /** The test classes that share the platform. */
-    private static final Set<Class<?>> USERS = Set.of(PlatformIT.class, BadInputIT.class, AccessibilityIT.class);
+    private static final Set<Class<?>> USERS = Set.of(PlatformIT.class, BadInputIT.class, AccessibilityIT.class,
+            RestApiIT.class);
     private static final Set<Class<?>> DONE = new HashSet<>();
     private static PayaraMicro server;
 
@@ -36,6 +39,7 @@ final class SharedPlatform {
         if (server == null) {
             server = PayaraMicro.start(List.of("-Dnnlab.seed.student.password=" + PASSWORD,
                     "-Dnnlab.seed.instructor.password=" + PASSWORD, "-Dnnlab.seed.students=" + STUDENTS,
+                    "-Dnnlab.api.requests.per.minute=" + API_REQUESTS_PER_MINUTE,
                     "-Dnnlab.labs.dir=" + labsWithLimit()));
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         }

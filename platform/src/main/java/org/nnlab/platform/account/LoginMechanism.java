@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.Set;
+import org.nnlab.platform.api.token.BearerAuthentication;
 
 /**
  * The platform's authentication mechanism. A login ({@link LoginServlet} passes the user name and password) is
@@ -20,7 +21,8 @@ import java.util.Set;
  * form mechanisms give it only the name again and let the container find the roles, which under concurrent requests
  * sometimes found none and answered 403 to logged-in students (Payara issue 6145). A session that logged out (on
  * any platform instance: {@link EndedSessions}) is logged in no more. A protected page asked for without a login
- * redirects to the login page, which continues to that page afterwards.
+ * redirects to the login page, which continues to that page afterwards. Requests to the REST API are authenticated
+ * by their token alone ({@link BearerAuthentication}).
  */
 @ApplicationScoped
 public class LoginMechanism implements HttpAuthenticationMechanism {
@@ -35,9 +37,16 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
     @Inject
     EndedSessions endedSessions;
 
+    @Inject
+    BearerAuthentication bearer;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        if (BearerAuthentication.isApiRequest(request)) {
+            return bearer.authenticate(request).map(caller -> context.notifyContainerAboutLogin(caller.username(),
+                    caller.roles())).orElseGet(context::doNothing);
+        }
         Credential credential = context.getAuthParameters().getCredential();
         if (context.isAuthenticationRequest() && credential != null) {
             CredentialValidationResult result = identityStores.validate(credential);

@@ -15,10 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.nnlab.platform.api.token.BearerAuthentication;
 
 /**
  * Refuses a state-changing request (POST) whose {@code _csrf} token, in the query or the form, is not the one of
- * the session; a form too large to be read and without the token in its query gets 413.
+ * the session; a form too large to be read and without the token in its query gets 413. The REST API's requests
+ * carry a token instead of a session, which no other site can make a browser send ({@link BearerAuthentication}).
  */
 @WebFilter("/*")
 public class CsrfFilter extends HttpFilter {
@@ -54,7 +56,7 @@ public class CsrfFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if ("POST".equals(request.getMethod())) {
+        if ("POST".equals(request.getMethod()) && !BearerAuthentication.isApiRequest(request)) {
             HttpSession session = request.getSession(false);
             String expected = session == null ? null : (String) session.getAttribute(ATTRIBUTE);
             String given;

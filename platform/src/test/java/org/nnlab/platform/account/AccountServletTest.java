@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.nnlab.platform.api.token.AccessTokens;
 import org.nnlab.platform.web.Pages;
 
 class AccountServletTest {
@@ -27,6 +28,7 @@ class AccountServletTest {
         servlet.pages = mock(Pages.class);
         servlet.accounts = mock(Accounts.class);
         servlet.throttle = new LoginThrottle();
+        servlet.tokens = mock(AccessTokens.class);
         when(request.getRemoteUser()).thenReturn("student");
         when(request.getRemoteAddr()).thenReturn(ADDRESS);
         when(request.getContextPath()).thenReturn("/nnlab");
