@@ -21,10 +21,10 @@ final class SharedPlatform {
     static final String LAB = "digits-regularization";
     /** Submissions to the lab a student may make in an hour. */
     static final int LIMIT = 3;
-    /** Seeded students: {@code student}, {@code student2} .. {@code student17}. */
-    static final int STUDENTS = 17;
+    /** Seeded students: {@code student}, {@code student2} .. {@code student23}. */
+    static final int STUDENTS = 23;
     /** The test classes that share the platform. */
-    private static final Set<Class<?>> USERS = Set.of(PlatformIT.class, BadInputIT.class);
+    private static final Set<Class<?>> USERS = Set.of(PlatformIT.class, BadInputIT.class, LtiIT.class);
     private static final Set<Class<?>> DONE = new HashSet<>();
     private static PayaraMicro server;
 
