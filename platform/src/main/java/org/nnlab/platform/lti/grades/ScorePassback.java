@@ -12,24 +12,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.nnlab.grader.lab.Lab;
-import org.nnlab.platform.course.Courses;
-import org.nnlab.platform.course.LabAssignment;
-import org.nnlab.platform.lab.LabCatalog;
-import org.nnlab.platform.submission.Submissions;
 
 /**
  * Sends the LMSs the scores that count. Grading workers (threads here or processes elsewhere) store results in the
- * database, so every few seconds this reads, for each launched lab with a line item, the score that counts as the
- * student sees it (the lab's policy; with the instructor's overrides once the results are released), and posts it
- * when the LMS does not have it yet. A failure is retried with a doubling pause, up to an hour.
+ * database, so every few seconds this reads the scores the LMSs lack from it ({@link DueScores}) and posts them. A
+ * failure is retried with a doubling pause, up to an hour.
  */
 @ApplicationScoped
 public class ScorePassback {
@@ -51,13 +43,7 @@ public class ScorePassback {
     AgsClient ags;
 
     @Inject
-    Submissions submissions;
-
-    @Inject
-    Courses courses;
-
-    @Inject
-    LabCatalog catalog;
+    DueScores dueScores;
 
     private ScheduledFuture<?> task;
 
@@ -75,34 +61,22 @@ public class ScorePassback {
 
     /** Delivers every score the LMSs lack, once; failures are recorded on their links. */
     public void deliverAll() {
+        LocalDateTime now = LocalDateTime.now(Clock.systemUTC());
         try {
-            links.all().forEach(this::deliver);
+            dueScores.at(now).forEach(due -> deliver(due, now));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "LTI score passback: cannot read the grade links", e);
+            LOG.log(Level.WARNING, "LTI score passback: cannot read the scores due", e);
         }
     }
 
-    private void deliver(GradeLink link) {
-        LocalDateTime now = LocalDateTime.now(Clock.systemUTC());
-        if (link.getNextAttemptAt() != null && link.getNextAttemptAt().isAfter(now)) {
-            return;
-        }
-        Optional<Lab> lab = catalog.lab(link.getLabId());
-        Optional<LabAssignment> assignment = courses.assignment(link.getRegistration().getCourse(), link.getLabId());
-        if (lab.isEmpty() || assignment.isEmpty()) {
-            return;
-        }
-        Double score = submissions.history(link.getUser().getUsername(), lab.get(),
-                assignment.get().isResultsReleased()).score();
-        if (score == null || link.getDelivery() == Delivery.DELIVERED
-                && Objects.equals(score, link.getDeliveredScore())) {
-            return;
-        }
+    private void deliver(DueScores.DueScore due, LocalDateTime now) {
+        GradeLink link = due.link();
         try {
-            ags.post(link.getRegistration(), link.getLineItem(), new Score(link.getSubject(), score,
-                    lab.get().maxScore(), now.atOffset(ZoneOffset.UTC)));
-            links.delivered(link, score, now);
-            LOG.info("LTI: delivered " + score + " for " + link.getUser().getUsername() + " in " + link.getLabId());
+            ags.post(link.getRegistration(), link.getLineItem(), new Score(link.getSubject(), due.score(),
+                    due.maxScore(), now.atOffset(ZoneOffset.UTC)));
+            links.delivered(link, due.score(), now);
+            LOG.info("LTI: delivered " + due.score() + " for " + link.getUser().getUsername() + " in "
+                    + link.getLabId());
         } catch (IOException | RuntimeException e) {
             long pause = Math.min(LONGEST_RETRY.toSeconds(), FIRST_RETRY.toSeconds() << Math.min(link.getAttempts(),
                     20));

@@ -12,7 +12,8 @@ class ToolKeyStore {
     @PersistenceContext(unitName = "nnlab")
     EntityManager entityManager;
 
-    /** @return the stored key pair as JWK JSON */
+    /** @return the stored key pair as JWK JSON (in a transaction: the score passback's thread has no request) */
+    @Transactional
     Optional<String> stored() {
         return Optional.ofNullable(entityManager.find(ToolKeyRecord.class, ToolKeyRecord.ID))
                 .map(ToolKeyRecord::getJwkJson);

@@ -1,6 +1,5 @@
 package org.nnlab.platform.lti.launch;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,11 +43,13 @@ public record LaunchClaims(String messageType, String deploymentId, String subje
         return rest.split("[/?#]", 2)[0];
     }
 
-    static List<String> instructorRoles() {
-        return List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor",
-                "http://purl.imsglobal.org/vocab/lis/v2/membership#Administrator",
-                "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator",
-                "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Instructor",
-                "http://purl.imsglobal.org/vocab/lis/v2/system/person#Administrator");
+    /**
+     * @return whether an LIS role (LTI Core, Appendix A) makes an instructor: Instructor or Administrator, of the
+     *     context, the institution or the system, or the short names the spec still allows
+     */
+    static boolean instructorRole(String role) {
+        return role.equals("Instructor") || role.equals("Administrator")
+                || role.startsWith("http://purl.imsglobal.org/vocab/lis/v2/") && (role.endsWith("#Instructor")
+                || role.endsWith("#Administrator"));
     }
 }

@@ -45,7 +45,8 @@ public record RegistrationForm(String courseCode, String issuer, String clientId
         if (deploymentIds.isEmpty()) {
             throw new InputException("Deployment ID: give at least one deployment id the LMS shows for the tool.");
         }
-        if (String.join("\n", deploymentIds).length() > 2000 || deploymentIds.stream().anyMatch(d -> d.length() > 255)) {
+        if (String.join("\n", deploymentIds).length() > 2000
+                || deploymentIds.stream().anyMatch(d -> d.length() > 255)) {
             throw new InputException("Deployment ID: at most 255 characters each, 2000 in all.");
         }
         url("OIDC authentication URL", authUrl);

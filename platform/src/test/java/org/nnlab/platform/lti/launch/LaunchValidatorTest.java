@@ -88,6 +88,15 @@ class LaunchValidatorTest {
     }
 
     @Test
+    void aTeachingAssistantOrMentorIsAStudent() throws JOSEException {
+        LaunchClaims claims = LaunchValidator.validate(signed(launch().claim(CLAIM + "roles", List.of(
+                "http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant",
+                "http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor")).build(), lmsKey), EXPECTED, keys, NOW);
+
+        assertFalse(claims.instructor());
+    }
+
+    @Test
     void withoutACustomLabTheTargetLinkUriNamesTheLab() throws JOSEException {
         LaunchClaims claims = LaunchValidator.validate(signed(launch().claim(CLAIM + "custom", Map.of()).build(),
                 lmsKey), EXPECTED, keys, NOW);
