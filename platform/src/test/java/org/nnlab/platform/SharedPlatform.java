@@ -27,7 +27,7 @@ final class SharedPlatform {
     static final int STUDENTS = 23;
     /** The test classes that share the platform. */
     private static final Set<Class<?>> USERS = Set.of(PlatformIT.class, BadInputIT.class, AccessibilityIT.class,
-            RestApiIT.class);
+            RestApiIT.class, LtiIT.class);
     private static final Set<Class<?>> DONE = new HashSet<>();
     private static PayaraMicro server;
 

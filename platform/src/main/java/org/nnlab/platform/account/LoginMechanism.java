@@ -77,6 +77,20 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
     }
 
     /**
+     * Logs a user in whom another party vouched for (an LTI launch): the session gets a new id and keeps the caller,
+     * whom every later request of the session is then logged in as.
+     *
+     * @param username the account's user name
+     * @param role     the account's role
+     */
+    public static void logIn(HttpServletRequest request, String username, String role) {
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
+        request.getSession().setAttribute(CALLER, new SessionCaller(username, Set.of(role)));
+    }
+
+    /**
      * @param session the session that just logged in
      * @return the page asked for before the login (taken out of the session), or null
      */

@@ -20,13 +20,16 @@ import org.nnlab.platform.api.token.BearerAuthentication;
 /**
  * Refuses a state-changing request (POST) whose {@code _csrf} token, in the query or the form, is not the one of
  * the session; a form too large to be read and without the token in its query gets 413. The REST API's requests
- * carry a token instead of a session, which no other site can make a browser send ({@link BearerAuthentication}).
+ * carry a token instead of a session, which no other site can make a browser send ({@link BearerAuthentication});
+ * LTI's login initiation and launch, posted by an LMS, are checked by their single-use state instead.
  */
 @WebFilter("/*")
 public class CsrfFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final String ATTRIBUTE = "nnlab.csrf";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** LTI's cross-site form posts from an LMS, which carry a single-use state of their own instead. */
+    private static final java.util.Set<String> CROSS_SITE = java.util.Set.of("/lti/login", "/lti/launch");
 
     /** @return the session's token, made on first use */
     public static String token(HttpServletRequest request) {
@@ -53,10 +56,15 @@ public class CsrfFilter extends HttpFilter {
                 .map(pair -> pair.substring("_csrf=".length())).findFirst();
     }
 
+    private static boolean crossSite(String servletPath) {
+        return servletPath != null && CROSS_SITE.contains(servletPath);
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if ("POST".equals(request.getMethod()) && !BearerAuthentication.isApiRequest(request)) {
+        if ("POST".equals(request.getMethod()) && !BearerAuthentication.isApiRequest(request)
+                && !crossSite(request.getServletPath())) {
             HttpSession session = request.getSession(false);
             String expected = session == null ? null : (String) session.getAttribute(ATTRIBUTE);
             String given;

@@ -74,6 +74,16 @@ class CsrfFilterTest {
     }
 
     @Test
+    void anLmsPostingAnLtiLaunchNeedsNoToken() throws Exception {
+        when(request.getMethod()).thenReturn("POST");
+        when(request.getServletPath()).thenReturn("/lti/launch");
+
+        filter.doFilter(request, response, chain);
+
+        verify(chain).doFilter(request, response);
+    }
+
+    @Test
     void aGetNeedsNoToken() throws Exception {
         when(request.getMethod()).thenReturn("GET");
 
