@@ -1,4 +1,4 @@
-package org.nnlab.platform.plagiarism;
+package org.nnlab.platform.plagiarism.runs;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -20,6 +20,9 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.nnlab.grader.lab.Lab;
 import org.nnlab.platform.course.Course;
+import org.nnlab.platform.plagiarism.detection.SimilarityDetector;
+import org.nnlab.platform.plagiarism.detection.SimilarityException;
+import org.nnlab.platform.plagiarism.detection.SubmittedSources;
 import org.nnlab.platform.submission.SubmissionRecord;
 import org.nnlab.platform.teaching.CourseGrades;
 

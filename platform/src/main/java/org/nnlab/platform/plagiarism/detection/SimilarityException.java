@@ -1,4 +1,4 @@
-package org.nnlab.platform.plagiarism;
+package org.nnlab.platform.plagiarism.detection;
 
 /** A similarity check that cannot run, with a message for the instructor. */
 public class SimilarityException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.nnlab.platform.plagiarism;
+package org.nnlab.platform.plagiarism.web;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.HttpConstraint;
@@ -16,6 +16,11 @@ import org.nnlab.platform.account.Role;
 import org.nnlab.platform.course.Course;
 import org.nnlab.platform.course.Courses;
 import org.nnlab.platform.lab.LabCatalog;
+import org.nnlab.platform.plagiarism.runs.MatchedRegions;
+import org.nnlab.platform.plagiarism.runs.SimilarityChecks;
+import org.nnlab.platform.plagiarism.runs.SimilarityPair;
+import org.nnlab.platform.plagiarism.runs.SimilarityRun;
+import org.nnlab.platform.plagiarism.runs.SimilarityRuns;
 import org.nnlab.platform.submission.SubmissionRecord;
 import org.nnlab.platform.submission.Submissions;
 import org.nnlab.platform.web.Notice;

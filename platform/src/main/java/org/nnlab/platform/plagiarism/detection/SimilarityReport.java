@@ -1,4 +1,4 @@
-package org.nnlab.platform.plagiarism;
+package org.nnlab.platform.plagiarism.detection;
 
 import java.util.List;
 

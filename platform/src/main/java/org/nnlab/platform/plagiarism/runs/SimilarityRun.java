@@ -1,4 +1,4 @@
-package org.nnlab.platform.plagiarism;
+package org.nnlab.platform.plagiarism.runs;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package org.nnlab.platform.plagiarism;
+package org.nnlab.platform.plagiarism.web;
 
 /**
  * One line of a submitted file as the side-by-side page shows it.

@@ -1,4 +1,4 @@
-package org.nnlab.platform.plagiarism;
+package org.nnlab.platform.plagiarism.runs;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,6 +7,7 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.util.UUID;
+import org.nnlab.platform.plagiarism.detection.PairFinding;
 
 /** Two students' submissions as a similarity run compared them; the matched lines are kept as JSON. */
 @Entity

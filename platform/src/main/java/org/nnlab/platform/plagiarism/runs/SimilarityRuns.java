@@ -1,4 +1,4 @@
-package org.nnlab.platform.plagiarism;
+package org.nnlab.platform.plagiarism.runs;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.nnlab.platform.plagiarism.detection.PairFinding;
+import org.nnlab.platform.plagiarism.detection.SimilarityReport;
 
 /** The stored similarity runs and their pairs. */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package org.nnlab.platform.plagiarism;
+package org.nnlab.platform.plagiarism.detection;
 
 /**
  * Lines of two submissions that JPlag found alike: one match, in one file of each side (lines count from 1).

@@ -1,4 +1,4 @@
-package org.nnlab.platform.plagiarism;
+package org.nnlab.platform.plagiarism.runs;
 
 /** Where a similarity check stands. */
 public enum RunState {

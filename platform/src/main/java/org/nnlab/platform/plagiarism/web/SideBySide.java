@@ -1,9 +1,10 @@
-package org.nnlab.platform.plagiarism;
+package org.nnlab.platform.plagiarism.web;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.nnlab.platform.plagiarism.detection.MatchedRegion;
 
 /**
  * Marks the lines of both submissions of a pair with their matches, numbered alike on both sides so that one
