@@ -37,11 +37,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Every page of the platform, as a student and as an instructor see it in Debian's headless Chromium, checked by
  * axe-core (Deque's Selenium integration, which runs npm's axe-core in the page): no violation of serious or
  * critical impact. The student submits the lab's reference, so that the live submission page and the report with
- * its charts are checked too.
+ * its charts are checked too, and another a copy, so that the instructor's similarity check has a pair to show.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccessibilityIT {
     private static final String STUDENT = "student23";
+    /** Submits a copy of the reference, for the similarity check. */
+    private static final String COPIER = "student22";
     private static final Set<String> SERIOUS = Set.of("serious", "critical");
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -82,6 +84,7 @@ class AccessibilityIT {
     void theLoginPageWithAndWithoutAnErrorHasNoSeriousViolation() {
         Map<String, List<String>> found = new LinkedHashMap<>();
         open("/login", found);
+        open("/lti/login", found);
         logIn("nobody", "wrong-password-1");
         check("the login page after a failed login", found);
         assertNone(found);
@@ -114,8 +117,14 @@ class AccessibilityIT {
 
     @Test
     @Order(3)
-    void everyPageAnInstructorSeesHasNoSeriousViolation() {
+    void everyPageAnInstructorSeesHasNoSeriousViolation() throws Exception {
         Map<String, List<String>> found = new LinkedHashMap<>();
+        Path reference = Path.of(System.getProperty("nnlab.labs"), SharedPlatform.LAB, "reference");
+        Browserless copier = new Browserless(server.url());
+        copier.login(COPIER, SharedPlatform.PASSWORD);
+        copier.submit(SharedPlatform.LAB, Files.readString(reference.resolve("Solution.java"))
+                .replaceFirst("\\{", "{ int copied = \"so that it does not compile\";"), Map.of("answer.reflection",
+                "A copy."));
         logIn("instructor", SharedPlatform.PASSWORD);
         open("/teach", found);
         open("/teach/checks", found);
@@ -124,6 +133,14 @@ class AccessibilityIT {
         open("/teach/courses/DL-101", found);
         open("/teach/courses/DL-101/labs/" + SharedPlatform.LAB, found);
         open("/teach/queue", found);
+        open("/teach/lti", found);
+        browser.get(server.url() + "/teach/courses/DL-101/labs/" + SharedPlatform.LAB);
+        browser.findElement(By.xpath("//button[contains(., 'Check similarity')]")).click();
+        new WebDriverWait(browser, Duration.ofMinutes(2), Duration.ofSeconds(1)).until(b -> !b.findElements(
+                By.partialLinkText("side by side")).isEmpty() || b.getPageSource().contains("failed"));
+        check("a similarity check's pairs", found);
+        browser.findElement(By.partialLinkText("side by side")).click();
+        check("a similar pair side by side", found);
         browser.get(selfTest);
         check("a lab's self-test report", found);
         browser.get(submission);
