@@ -24,6 +24,8 @@ import org.nnlab.grader.kit.StudentKit;
 import org.nnlab.grader.lab.Lab;
 import org.nnlab.grader.lab.LabException;
 import org.nnlab.grader.lab.LabLoader;
+import org.nnlab.grader.reflection.ClaimKind;
+import org.nnlab.grader.reflection.ClaimReader;
 import org.nnlab.grader.result.GradingResult;
 import org.nnlab.grader.result.ReportPrinter;
 import org.nnlab.grader.result.ResultJson;
@@ -165,6 +167,11 @@ public final class GraderCommand {
     private int checks() {
         for (CheckType type : CheckCatalog.standard().types()) {
             out.println(type.name() + ": " + type.description());
+        }
+        out.println();
+        out.println("Claims a reflection check reads and checks against the curves:");
+        for (ClaimKind kind : ClaimReader.standard().kinds()) {
+            out.println("  " + kind.name() + ": " + kind.description());
         }
         return 0;
     }

@@ -13,6 +13,7 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnlab.grader.check.CheckCatalog;
+import org.nnlab.grader.reflection.ClaimReader;
 
 class GraderCommandTest {
     private static final Path DIGITS = Path.of(System.getProperty("nnlab.labs", "../../labs"))
@@ -51,10 +52,12 @@ class GraderCommandTest {
     }
 
     @Test
-    void checksListsTheCatalogue() {
+    void checksListsTheCatalogueAndTheClaimsAReflectionUnderstands() {
         assertEquals(0, run("checks"));
         assertTrue(text(out).contains("regularization: a run has weight decay or L2"), text(out));
-        assertEquals(CheckCatalog.builtIn().types().size(), text(out).lines().count(), "one line per type");
+        assertTrue(text(out).contains("\n  lowest-validation-loss: the epoch where"), text(out));
+        assertEquals(CheckCatalog.builtIn().types().size() + 2 + ClaimReader.standard().kinds().size(),
+                text(out).lines().count(), "one line per type, a blank line, a heading and one line per claim");
     }
 
     @Test
