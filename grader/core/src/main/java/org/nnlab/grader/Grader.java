@@ -19,6 +19,7 @@ import org.nnlab.grader.check.RunEvidence;
 import org.nnlab.grader.compile.CompileError;
 import org.nnlab.grader.compile.CompileResult;
 import org.nnlab.grader.compile.SubmissionCompiler;
+import org.nnlab.grader.diagnosis.Diagnoser;
 import org.nnlab.grader.lab.Lab;
 import org.nnlab.grader.lab.LabLoader;
 import org.nnlab.grader.network.NetworkConfigReader;
@@ -210,7 +211,7 @@ public final class Grader {
                 RunLog log = report.runs().get(run);
                 runs.put(run, new RunEvidence(run, log.epochs(), network, problem, m.validation(), m.test(),
                         m.trainingSubset(), m.symmetry(), trainedNetwork(log.trainedConfiguration()),
-                        log.validationRowsFitted(), m.epochs()));
+                        log.validationRowsFitted(), m.epochs(), m.activity()));
             }
         }
         return new Evidence(lab.parameters(), data.train().classCount(), data.train().rows(), training.completed(),
@@ -266,7 +267,7 @@ public final class Grader {
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), stages.trainingBackend(),
                 sandbox.describe());
         return new GradingResult(lab.id(), Math.round(score * 100) / 100.0, lab.maxScore(), integrityFailure, results,
-                runs, output, timings, provenance, compileErrors);
+                runs, output, timings, provenance, compileErrors, Diagnoser.diagnose(evidence, lab.checks(), results));
     }
 
     /** Adds a sandbox's peak memory in MB (not a time: the key says its unit) where the sandbox measured it. */

@@ -21,6 +21,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nnlab.protocol.EpochRecord;
 import org.nnlab.protocol.EvaluationJob;
 import org.nnlab.protocol.EvaluationReport;
+import org.nnlab.protocol.LayerActivity;
 import org.nnlab.protocol.LayerSymmetry;
 import org.nnlab.protocol.ProgressLine;
 import org.nnlab.protocol.ProtocolJson;
@@ -84,7 +85,8 @@ public final class NativesMain {
         roundTrip(new EvaluationJob(Map.of("A", "A.zip"), Map.of("validation", "validation.bin"), Map.of(), "",
                 "out"));
         roundTrip(new EvaluationReport(Map.of(), Map.of("evaluationMillis", 1L),
-                Map.of("A", List.of(new LayerSymmetry(0, 8, 8, true))), Map.of("A", 58L), Map.of()));
+                Map.of("A", List.of(new LayerSymmetry(0, 8, 8, true))), Map.of("A", 58L), Map.of(),
+                Map.of("A", List.of(new LayerActivity(0, 8, 1)))));
     }
 
     private static void roundTrip(Record value) throws IOException {

@@ -13,10 +13,12 @@ import java.util.stream.Collectors;
  * @param parameters    by run name, how many parameters its saved network has
  * @param weightErrors  by run name, why its weights at each epoch's end could not be measured; absent for runs whose
  *                      weights were measured
+ * @param activity      by run name, the units of each hidden layer with weights that never fire on the validation
+ *                      part, in layer order
  */
 public record EvaluationReport(Map<String, String> errors, Map<String, Long> timingsMillis,
                                Map<String, List<LayerSymmetry>> symmetry, Map<String, Long> parameters,
-                               Map<String, String> weightErrors) {
+                               Map<String, String> weightErrors, Map<String, List<LayerActivity>> activity) {
 
     /** Copies the collections; a missing one is empty. */
     public EvaluationReport {
@@ -26,5 +28,7 @@ public record EvaluationReport(Map<String, String> errors, Map<String, Long> tim
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
         parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
         weightErrors = weightErrors == null ? Map.of() : Map.copyOf(weightErrors);
+        activity = activity == null ? Map.of() : activity.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
     }
 }

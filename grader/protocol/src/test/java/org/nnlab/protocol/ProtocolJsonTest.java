@@ -60,10 +60,11 @@ class ProtocolJsonTest {
     }
 
     @Test
-    void anEvaluationReportKeepsEachRunsLayerSymmetryParametersAndWeightErrors() throws IOException {
+    void anEvaluationReportKeepsEachRunsLayerSymmetryParametersWeightErrorsAndDeadUnits() throws IOException {
         EvaluationReport report = new EvaluationReport(Map.of("he", "none"), Map.of("evaluationMillis", 5L),
                 Map.of("zeros", List.of(new LayerSymmetry(0, 64, 1, true), new LayerSymmetry(1, 10, 10, false))),
-                Map.of("zeros", 650L), Map.of("he", "the weights file holds 3 bytes"));
+                Map.of("zeros", 650L), Map.of("he", "the weights file holds 3 bytes"),
+                Map.of("zeros", List.of(new LayerActivity(0, 64, 64))));
         Path file = temp.resolve("evaluation-report.json");
 
         ProtocolJson.write(file, report);
@@ -80,6 +81,7 @@ class ProtocolJsonTest {
 
         assertEquals(Map.of(), report.symmetry());
         assertEquals(Map.of(), report.parameters());
+        assertEquals(Map.of(), report.activity());
         assertEquals(Map.of("evaluationMillis", 3L), report.timingsMillis());
     }
 

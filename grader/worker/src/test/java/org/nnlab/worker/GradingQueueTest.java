@@ -35,6 +35,7 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nnlab.grader.result.CheckResult;
+import org.nnlab.grader.result.Diagnosis;
 import org.nnlab.grader.result.GradingResult;
 import org.nnlab.grader.result.Provenance;
 import org.nnlab.worker.postgresql.PostgresServer;
@@ -344,7 +345,8 @@ class GradingQueueTest {
         return new GradingResult("digits-regularization", 7.5, 10, false, List.of(
                 new CheckResult("curves", "Curves", 2.5, 5, false, "one run is missing"),
                 new CheckResult("reflection", "Reflection", 5, 5, true, "")), Map.of(), "", Map.of(),
-                new Provenance("1", "digits-regularization", 3, "sha", 42, "jdk", "cpu", "none"), List.of());
+                new Provenance("1", "digits-regularization", 3, "sha", 42, "jdk", "cpu", "none"), List.of(),
+                Diagnosis.none());
     }
 
     /** UTC time that the test moves on. */

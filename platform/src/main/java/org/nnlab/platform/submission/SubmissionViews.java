@@ -75,6 +75,7 @@ public class SubmissionViews {
         result.runs().forEach((name, run) -> runs.put(name, new RunResult(run.epochs(), run.validationAccuracy(),
                 null)));
         return new GradingResult(result.lab(), result.score(), result.maxScore(), result.integrityFailure(),
-                result.checks(), runs, result.output(), result.timings(), result.provenance(), result.compileErrors());
+                result.checks(), runs, result.output(), result.timings(), result.provenance(), result.compileErrors(),
+                result.diagnosis());
     }
 }

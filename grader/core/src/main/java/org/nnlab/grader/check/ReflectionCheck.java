@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.nnlab.grader.curve.RunCurve;
 import org.nnlab.grader.lab.Fields;
 import org.nnlab.grader.reflection.Claim;
 import org.nnlab.grader.reflection.ClaimReader;
 import org.nnlab.grader.reflection.Curves;
-import org.nnlab.grader.reflection.RunCurve;
 import org.nnlab.grader.reflection.Sentences;
 import org.nnlab.grader.reflection.Verdict;
 

@@ -3,6 +3,7 @@ package org.nnlab.grader.check;
 import java.util.List;
 import org.nnlab.grader.network.NetworkDescription;
 import org.nnlab.protocol.EpochRecord;
+import org.nnlab.protocol.LayerActivity;
 import org.nnlab.protocol.LayerSymmetry;
 
 /**
@@ -25,16 +26,28 @@ import org.nnlab.protocol.LayerSymmetry;
  *                       fitted (untrusted, like the curves)
  * @param epochMeasurements the grader's measurement of the weights kept at each epoch's end; null when none was
  *                       asked for
+ * @param activity       the units of each hidden layer of the saved network that never fire on the validation part,
+ *                       as the evaluation sandbox counted them; empty when unknown
  */
 public record RunEvidence(String name, List<EpochRecord> epochs, NetworkDescription network, String problem,
                           Measurement validation, Measurement test, Measurement trainingSubset,
                           List<LayerSymmetry> symmetry, NetworkDescription trainedNetwork, int validationRowsFitted,
-                          EpochMeasurements epochMeasurements) {
+                          EpochMeasurements epochMeasurements, List<LayerActivity> activity) {
 
     /** Copies the lists. */
     public RunEvidence {
         epochs = List.copyOf(epochs);
         symmetry = List.copyOf(symmetry);
+        activity = List.copyOf(activity);
+    }
+
+    /** Evidence of a run whose hidden units' activity is unknown. */
+    public RunEvidence(String name, List<EpochRecord> epochs, NetworkDescription network, String problem,
+                       Measurement validation, Measurement test, Measurement trainingSubset,
+                       List<LayerSymmetry> symmetry, NetworkDescription trainedNetwork, int validationRowsFitted,
+                       EpochMeasurements epochMeasurements) {
+        this(name, epochs, network, problem, validation, test, trainingSubset, symmetry, trainedNetwork,
+                validationRowsFitted, epochMeasurements, List.of());
     }
 
     /** Evidence of a run whose epochs were not measured again. */

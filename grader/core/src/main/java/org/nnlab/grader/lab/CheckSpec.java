@@ -10,6 +10,9 @@ package org.nnlab.grader.lab;
  * @param manual whether an instructor reviews it: the automatic score is provisional until the instructor confirms
  *               or overrides it and releases the results
  * @param params the type's parameters, still to be validated by the type
+ * @param fix    what to change in the code when the check fails, as the lab's author would tell a student; null to
+ *               give the check type's general advice
  */
-public record CheckSpec(String id, String type, String title, double points, boolean manual, Fields params) {
+public record CheckSpec(String id, String type, String title, double points, boolean manual, Fields params,
+                        String fix) {
 }

@@ -210,7 +210,8 @@ public final class LabLoader {
         Set<String> ids = new HashSet<>();
         for (Fields check : fields.objects("checks")) {
             CheckSpec spec = new CheckSpec(check.string("id"), check.string("type"), check.string("title"),
-                    check.number("points", 0, 1000), check.bool("manual", false), check.objectOrEmpty("params"));
+                    check.number("points", 0, 1000), check.bool("manual", false), check.objectOrEmpty("params"),
+                    check.string("fix", null));
             if (!ids.add(spec.id())) {
                 throw check.invalid("id", "'" + spec.id() + "' is used by another check");
             }

@@ -1,11 +1,12 @@
 package org.nnlab.grader.reflection;
 
-import static org.nnlab.grader.reflection.RunCurve.percent;
+import static org.nnlab.grader.curve.RunCurve.percent;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.nnlab.grader.curve.RunCurve;
 
 /**
  * "B reaches a higher accuracy than A", "both reach similar accuracy": the runs' best validation accuracies

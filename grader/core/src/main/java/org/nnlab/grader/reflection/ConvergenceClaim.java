@@ -1,12 +1,13 @@
 package org.nnlab.grader.reflection;
 
-import static org.nnlab.grader.reflection.RunCurve.figure;
+import static org.nnlab.grader.curve.RunCurve.figure;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.nnlab.grader.curve.RunCurve;
 
 /**
  * "A converges faster than B": which of two runs first reaches a validation loss both reach, 50% above the higher

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.nnlab.grader.curve.RunCurve;
 
 /** The curves of the runs a reflection is about, in the lab's order. */
 public final class Curves {

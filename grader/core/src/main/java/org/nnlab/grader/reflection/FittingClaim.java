@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.nnlab.grader.reflection.RunCurve.Fit;
-import org.nnlab.grader.reflection.RunCurve.Fitting;
+import org.nnlab.grader.curve.RunCurve.Fit;
+import org.nnlab.grader.curve.RunCurve.Fitting;
+import org.nnlab.grader.curve.RunCurve;
 
 /**
  * "A starts to overfit after epoch 12", "B does not overfit", "the SGD run underfits": whether a run over- or

@@ -1,11 +1,12 @@
 package org.nnlab.grader.reflection;
 
-import static org.nnlab.grader.reflection.RunCurve.figure;
-import static org.nnlab.grader.reflection.RunCurve.gap;
+import static org.nnlab.grader.curve.RunCurve.figure;
+import static org.nnlab.grader.curve.RunCurve.gap;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.nnlab.grader.curve.RunCurve;
 import org.nnlab.protocol.EpochRecord;
 
 /**

@@ -1,12 +1,13 @@
 package org.nnlab.grader.reflection;
 
-import static org.nnlab.grader.reflection.RunCurve.figure;
+import static org.nnlab.grader.curve.RunCurve.figure;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.nnlab.grader.reflection.RunCurve.RateDrop;
+import org.nnlab.grader.curve.RunCurve.RateDrop;
+import org.nnlab.grader.curve.RunCurve;
 
 /**
  * "Its learning rate was halved twice", "the rate dropped at epoch 20", "a constant learning rate": when a run's

@@ -1,11 +1,12 @@
 package org.nnlab.grader.reflection;
 
-import static org.nnlab.grader.reflection.RunCurve.figure;
+import static org.nnlab.grader.curve.RunCurve.figure;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.nnlab.grader.curve.RunCurve;
 import org.nnlab.protocol.EpochRecord;
 
 /** "A's validation loss bottomed out around epoch 12": the epoch where a run's validation loss is lowest. */

@@ -1,6 +1,6 @@
 package org.nnlab.grader.reflection;
 
-import static org.nnlab.grader.reflection.RunCurve.figure;
+import static org.nnlab.grader.curve.RunCurve.figure;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.nnlab.grader.curve.RunCurve;
 import org.nnlab.protocol.EpochRecord;
 
 /**

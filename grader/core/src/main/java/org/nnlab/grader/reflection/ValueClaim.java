@@ -1,7 +1,7 @@
 package org.nnlab.grader.reflection;
 
-import static org.nnlab.grader.reflection.RunCurve.figure;
-import static org.nnlab.grader.reflection.RunCurve.percent;
+import static org.nnlab.grader.curve.RunCurve.figure;
+import static org.nnlab.grader.curve.RunCurve.percent;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.nnlab.grader.curve.RunCurve;
 import org.nnlab.grader.reflection.Phrases.Metric;
 import org.nnlab.protocol.EpochRecord;
 

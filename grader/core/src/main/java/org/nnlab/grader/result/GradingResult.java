@@ -19,14 +19,20 @@ import org.nnlab.grader.compile.CompileError;
  *                         start, training, evaluation, checks; and each sandbox's peak memory ({@code PeakMb})
  * @param provenance       what the result depends on
  * @param compileErrors    javac's errors by file and line, when the code did not compile
+ * @param diagnosis        what the curves, networks and checks tell about the submission, and the next steps
  */
 public record GradingResult(String lab, double score, double maxScore, boolean integrityFailure,
                             List<CheckResult> checks, Map<String, RunResult> runs, String output,
-                            Map<String, Long> timings, Provenance provenance, List<CompileError> compileErrors) {
+                            Map<String, Long> timings, Provenance provenance, List<CompileError> compileErrors,
+                            Diagnosis diagnosis) {
 
-    /** Copies the collections; results stored before compile errors were recorded read as having none. */
+    /**
+     * Copies the collections; results stored before compile errors or diagnoses were recorded read as having
+     * none.
+     */
     public GradingResult {
         compileErrors = compileErrors == null ? List.of() : List.copyOf(compileErrors);
+        diagnosis = diagnosis == null ? Diagnosis.none() : diagnosis;
         checks = List.copyOf(checks);
         runs = Map.copyOf(runs);
         timings = Map.copyOf(timings);

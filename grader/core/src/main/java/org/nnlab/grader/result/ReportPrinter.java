@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Prints a grading result for a person: the score, each check with its message, and the curves as a table. */
+/**
+ * Prints a grading result for a person: the score, each check with its message, the diagnosis with its next steps,
+ * and the curves as a table.
+ */
 public final class ReportPrinter {
     private static final int CURVE_ROWS = 10;
 
@@ -21,6 +24,15 @@ public final class ReportPrinter {
                     points(check.points()), points(check.maxPoints()), check.title());
             for (String line : check.message().split("\n")) {
                 out.println("        " + line);
+            }
+        }
+        if (!result.diagnosis().findings().isEmpty()) {
+            out.printf(Locale.ROOT, "%nDiagnosis%n");
+            for (Diagnosis.Finding finding : result.diagnosis().findings()) {
+                out.printf(Locale.ROOT, "  %s (%s): %s%n", finding.about(), finding.kind(), finding.observation());
+                if (finding.nextStep() != null) {
+                    out.println("    Next step: " + finding.nextStep());
+                }
             }
         }
         for (Map.Entry<String, RunResult> run : new java.util.TreeMap<>(result.runs()).entrySet()) {

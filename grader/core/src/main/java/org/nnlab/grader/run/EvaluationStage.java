@@ -19,6 +19,7 @@ import org.nnlab.grader.sandbox.SandboxOutcome;
 import org.nnlab.protocol.ClassificationMetrics;
 import org.nnlab.protocol.EvaluationJob;
 import org.nnlab.protocol.EvaluationReport;
+import org.nnlab.protocol.LayerActivity;
 import org.nnlab.protocol.LayerSymmetry;
 import org.nnlab.protocol.Matrix;
 import org.nnlab.protocol.ProtocolJson;
@@ -82,7 +83,8 @@ final class EvaluationStage {
             measured.put(run, error != null ? Measured.failed("the saved network could not be loaded "
                     + "without the submission's classes: " + error) : measure(workspace, run, parts,
                     report.symmetry().getOrDefault(run, List.of()), epochs(workspace, run, report,
-                            weights.containsKey(run), parts.get(VALIDATION))));
+                            weights.containsKey(run), parts.get(VALIDATION)),
+                    report.activity().getOrDefault(run, List.of())));
         }
         return new EvaluationOutcome(measured, outcome, report == null ? Map.of() : report.timingsMillis());
     }
@@ -113,12 +115,13 @@ final class EvaluationStage {
     }
 
     private static Measured measure(JobWorkspace workspace, String run, Map<String, LabeledData> parts,
-                                    List<LayerSymmetry> symmetry, EpochMeasurements epochs) {
+                                    List<LayerSymmetry> symmetry, EpochMeasurements epochs,
+                                    List<LayerActivity> activity) {
         try {
             Measurement subset = parts.containsKey(TRAINING_SUBSET)
                     ? score(workspace, run, TRAINING_SUBSET, parts.get(TRAINING_SUBSET)) : null;
             return new Measured(score(workspace, run, VALIDATION, parts.get(VALIDATION)),
-                    score(workspace, run, TEST, parts.get(TEST)), subset, symmetry, epochs, null);
+                    score(workspace, run, TEST, parts.get(TEST)), subset, symmetry, epochs, activity, null);
         } catch (IOException e) {
             return Measured.failed("its predictions could not be read: " + e.getMessage());
         }

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.nnlab.grader.curve.Runs;
 
 class ClaimReaderTest {
+    private static final Curves BOTH = new Curves(List.of(Runs.modelA(), Runs.modelB()));
     private final ClaimReader reader = ClaimReader.standard();
 
     @Test
@@ -77,7 +79,7 @@ class ClaimReaderTest {
 
     @Test
     void theArticleAIsNotRunA() {
-        List<Clause> clauses = ClaimReader.clauses("A larger gap opens for B. A reaches 97.5%.", Runs.both());
+        List<Clause> clauses = ClaimReader.clauses("A larger gap opens for B. A reaches 97.5%.", BOTH);
 
         assertEquals(List.of("B"), clauses.get(0).subjects());
         assertEquals(List.of("A"), clauses.get(1).subjects());
@@ -86,7 +88,7 @@ class ClaimReaderTest {
     @Test
     void aPronounCarriesTheRunOfTheSentenceBefore() {
         List<Clause> clauses = ClaimReader.clauses("Model B converges slowly. Its learning rate was halved twice.",
-                Runs.both());
+                BOTH);
 
         assertEquals(List.of("B"), clauses.get(1).subjects());
         assertTrue(clauses.get(1).named());
@@ -95,10 +97,10 @@ class ClaimReaderTest {
     @Test
     void aPronounAfterASentenceOnSeveralRunsNamesNone() {
         List<Clause> clauses = ClaimReader.clauses("A and B end at 0.136 and 0.0563. Its rate was halved twice.",
-                Runs.both());
+                BOTH);
 
         assertEquals(false, clauses.get(1).named());
-        assertEquals(List.of(), ClaimReader.clauses("It repeats each of them.", Runs.both()).get(0).subjects());
+        assertEquals(List.of(), ClaimReader.clauses("It repeats each of them.", BOTH).get(0).subjects());
     }
 
     @Test
@@ -166,9 +168,9 @@ class ClaimReaderTest {
 
     @Test
     void aFigureOfEveryRunMustHoldForEachAndOneOfNoRunForSome() {
-        List<Claim> both = reader.read("Both reach about 98% validation accuracy.", Runs.both());
+        List<Claim> both = reader.read("Both reach about 98% validation accuracy.", BOTH);
         assertEquals(List.of(Verdict.SUPPORTED, Verdict.SUPPORTED), both.stream().map(Claim::verdict).toList());
-        List<Claim> wrong = reader.read("Both reach 98.1% validation accuracy.", Runs.both());
+        List<Claim> wrong = reader.read("Both reach 98.1% validation accuracy.", BOTH);
         assertEquals(List.of(Verdict.SUPPORTED, Verdict.CONTRADICTED), wrong.stream().map(Claim::verdict).toList());
         assertEquals(Verdict.SUPPORTED, only("The best accuracy was 98.1%.", "value").verdict());
         assertEquals(Verdict.CONTRADICTED, only("The best accuracy was 99.9%.", "value").verdict());
@@ -187,13 +189,13 @@ class ClaimReaderTest {
     }
 
     private Claim only(String text, String kind) {
-        List<Claim> claims = reader.read(text, Runs.both()).stream().filter(c -> c.kind().equals(kind)).toList();
+        List<Claim> claims = reader.read(text, BOTH).stream().filter(c -> c.kind().equals(kind)).toList();
         assertEquals(1, claims.size(), () -> "claims of " + kind + " in \"" + text + "\": "
-                + reader.read(text, Runs.both()));
+                + reader.read(text, BOTH));
         return claims.get(0);
     }
 
     private List<String> kinds(String text) {
-        return reader.read(text, Runs.both()).stream().map(Claim::kind).toList();
+        return reader.read(text, BOTH).stream().map(Claim::kind).toList();
     }
 }

@@ -10,7 +10,7 @@ class GradingResultTest {
     private final GradingResult result = new GradingResult("lab", 7.5, 10, false, List.of(
             new CheckResult("curves", "Curves", 2.5, 5, false, "one run is missing"),
             new CheckResult("reflection", "Reflection", 5, 5, true, "")), Map.of(), "", Map.of(),
-            new Provenance("1", "lab", 1, "sha", 42, "jdk", "cpu", "none"), List.of());
+            new Provenance("1", "lab", 1, "sha", 42, "jdk", "cpu", "none"), List.of(), Diagnosis.none());
 
     @Test
     void theInstructorsPointsReplaceThoseOfTheChecksTheyOverride() {
@@ -26,7 +26,7 @@ class GradingResultTest {
     void anOverrideOfACheckTheResultLacksChangesNothingAndTheSumIsRoundedToHundredths() {
         GradingResult thirds = new GradingResult("lab", 1, 3, false, List.of(
                 new CheckResult("a", "A", 1.0 / 3, 1, false, ""), new CheckResult("b", "B", 1.0 / 3, 1, false, "")),
-                Map.of(), "", Map.of(), result.provenance(), List.of());
+                Map.of(), "", Map.of(), result.provenance(), List.of(), Diagnosis.none());
 
         assertEquals(0.67, thirds.scoreWith(Map.of("gone", 10.0)));
     }

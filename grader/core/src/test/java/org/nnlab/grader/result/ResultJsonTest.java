@@ -33,8 +33,21 @@ class ResultJsonTest {
         assertEquals(new EpochResult(1, 0.5, 0.6, 0.9, 0.01, Double.NaN), epoch);
     }
 
+    @Test
+    void aResultStoredBeforeDiagnosesExistedReadsWithNone() throws IOException {
+        String json = ResultJson.write(result(List.of(new EpochResult(1, 0.5, 0.6, 0.9, 0.01, 2.0))))
+                .replaceAll(",\\s*\"diagnosis\" : \\{[^}]*\\}\\s*\\]\\s*\\}", "");
+
+        GradingResult result = ResultJson.read(json);
+
+        assertFalse(json.contains("diagnosis"), json);
+        assertEquals(Diagnosis.none(), result.diagnosis());
+    }
+
     private static GradingResult result(List<EpochResult> epochs) {
         return new GradingResult("lab", 50, 100, false, List.of(), Map.of("A", new RunResult(epochs, 0.9, null)), "",
-                Map.of(), new Provenance("1", "lab", 1, "sha", 42, "jdk", "cpu", "none"), List.of());
+                Map.of(), new Provenance("1", "lab", 1, "sha", 42, "jdk", "cpu", "none"), List.of(),
+                new Diagnosis(List.of(new Diagnosis.Finding("run A", "overfitting", "It overfits from epoch 13.",
+                        "Regularize."))));
     }
 }

@@ -14,6 +14,7 @@ import org.nnlab.harness.JobFiles;
 import org.nnlab.harness.Tensors;
 import org.nnlab.protocol.EvaluationJob;
 import org.nnlab.protocol.EvaluationReport;
+import org.nnlab.protocol.LayerActivity;
 import org.nnlab.protocol.LayerSymmetry;
 import org.nnlab.protocol.Matrix;
 import org.nnlab.protocol.ProtocolJson;
@@ -21,7 +22,8 @@ import org.nnlab.protocol.ProtocolJson;
 /**
  * Entry point of the evaluation sandbox: {@code EvaluationMain JOB_JSON}. No student class is on its class path:
  * it loads each saved network and writes its class probabilities for each input, in inference mode, and reports
- * how many distinct units each of its layers has ({@link UnitSymmetry}). Then it puts the weights the harness kept
+ * how many distinct units each of its layers has ({@link UnitSymmetry}) and how many of its hidden units never fire on
+ * the validation part ({@link DeadUnits}). Then it puts the weights the harness kept
  * at each epoch's end into the network, one epoch after the other, and writes their class probabilities for one
  * input ({@link EpochWeights}). It never sees a label.
  *
@@ -53,12 +55,14 @@ public final class EvaluationMain {
         long start = System.nanoTime();
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, List<LayerSymmetry>> symmetry = new LinkedHashMap<>();
+        Map<String, List<LayerActivity>> activity = new LinkedHashMap<>();
         Map<String, Long> parameters = new LinkedHashMap<>();
         Map<String, String> weightErrors = new LinkedHashMap<>();
         for (Map.Entry<String, String> run : job.networks().entrySet()) {
             try {
                 MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(run.getValue(), false);
                 symmetry.put(run.getKey(), UnitSymmetry.of(network));
+                activity.put(run.getKey(), DeadUnits.of(network, inputs.get(job.weightsInput())));
                 for (Map.Entry<String, INDArray> input : inputs.entrySet()) {
                     Tensors.matrix(network.output(input.getValue(), false))
                             .write(output.resolve(EvaluationJob.predictionsFile(run.getKey(), input.getKey())));
@@ -79,7 +83,7 @@ public final class EvaluationMain {
         }
         timings.put("evaluationMillis", (System.nanoTime() - start) / 1_000_000);
         ProtocolJson.write(output.resolve(EvaluationJob.REPORT_FILE), new EvaluationReport(errors, timings,
-                symmetry, parameters, weightErrors));
+                symmetry, parameters, weightErrors, activity));
     }
 
     /** @return why a network could not be loaded or run, naming a refused Java-serialized object as such */

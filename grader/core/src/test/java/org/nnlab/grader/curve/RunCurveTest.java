@@ -1,11 +1,11 @@
-package org.nnlab.grader.reflection;
+package org.nnlab.grader.curve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.nnlab.grader.reflection.RunCurve.Fit;
+import org.nnlab.grader.curve.RunCurve.Fit;
 
 class RunCurveTest {
 

@@ -1,4 +1,4 @@
-package org.nnlab.grader.reflection;
+package org.nnlab.grader.curve;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +18,9 @@ import org.nnlab.protocol.EpochRecord;
 public record RunCurve(String name, List<EpochRecord> epochs) {
 
     /** A rise of the validation loss above its minimum by this share or more is a real rise. */
-    static final double RISE = 0.05;
+    public static final double RISE = 0.05;
     /** A rise of this share or less is none: the loss ends at its minimum, within noise. */
-    static final double FLAT = 0.02;
+    public static final double FLAT = 0.02;
 
     /** Copies the epochs and refuses an empty run. */
     public RunCurve {
