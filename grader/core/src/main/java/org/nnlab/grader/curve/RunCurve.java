@@ -187,10 +187,10 @@ public record RunCurve(String name, List<EpochRecord> epochs) {
                     && gaps[from - 1] >= 0.02) {
                 from--;
             }
-            return new Fitting(Fit.OVERFITS, epochs.get(from).epoch(), String.format(Locale.ROOT, "from epoch %d its "
-                    + "validation loss stays above 3 times its training loss (%s against %s at epoch %d): it fits the "
-                    + "training examples far better than unseen ones", epochs.get(from).epoch(),
-                    figure(last.validationLoss()), figure(last.trainingLoss()), last.epoch()));
+            return new Fitting(Fit.OVERFITS, epochs.get(from).epoch(), String.format(Locale.ROOT, "its validation loss "
+                    + "stays above 3 times its training loss (%s against %s at epoch %d): it fits the training "
+                    + "examples far better than unseen ones", figure(last.validationLoss()), figure(last.trainingLoss()),
+                    last.epoch()));
         }
         if (last.trainingLoss() >= 0.5 * first().trainingLoss()) {
             return new Fitting(Fit.UNDERFITS, 1, String.format(Locale.ROOT, "its training loss only went from %s to "

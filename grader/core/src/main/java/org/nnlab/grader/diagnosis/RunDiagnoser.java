@@ -103,10 +103,11 @@ final class RunDiagnoser {
         }
         Fitting fitting = curve.fitting();
         if (fitting.fit() == Fit.OVERFITS) {
+            boolean rises = curve.rise() >= RunCurve.RISE;
             return Optional.of(new Finding(about, "overfitting", "It overfits from epoch " + fitting.fromEpoch()
                     + ": " + fitting.evidence() + ".", "Regularize: add weight decay (.weightDecay(1e-4)) or dropout "
-                    + "(.dropOut(0.8) keeps 80% of a layer's inputs), or keep the weights of epoch "
-                    + Math.max(1, fitting.fromEpoch() - 1) + " by stopping early on the validation loss."));
+                    + "(.dropOut(0.8) keeps 80% of a layer's inputs)" + (rises ? ", or keep the weights of epoch "
+                    + Math.max(1, fitting.fromEpoch() - 1) + " by stopping early on the validation loss." : ".")));
         }
         if (fitting.fit() == Fit.UNDERFITS && last.trainingLoss() >= 0.5 * first.trainingLoss()) {
             return Optional.of(new Finding(about, "slow-learning", "It learns slowly: " + fitting.evidence() + " in "
