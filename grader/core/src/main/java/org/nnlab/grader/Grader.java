@@ -183,9 +183,24 @@ public final class Grader {
             }
             listener.stage(GradingListener.Stage.CHECKING);
             Evidence evidence = evidence(lab, data, submission, training, measured, workspace);
+            listener.judging(evidence);
             return result(lab, data, evidence, training.sandbox().stdout() + training.sandbox().stderr(), timings,
                     List.of());
         }
+    }
+
+    /**
+     * Judges evidence gathered by an earlier grading with the lab's checks, without training again: e.g. other
+     * answers on the same curves.
+     *
+     * @param lab      the lab the evidence was gathered for
+     * @param evidence what a {@link GradingListener#judging} heard, possibly with other answers
+     * @return the result, with no output and no timings of training
+     * @throws IOException when the lab's data cannot be read for the result's provenance
+     */
+    public GradingResult judge(Lab lab, Evidence evidence) throws IOException {
+        SubmissionReader.checkAnswers(lab.answers(), evidence.answers());
+        return result(lab, LabData.prepare(lab, datasets), evidence, "", new LinkedHashMap<>(), List.of());
     }
 
     private Evidence evidence(Lab lab, LabData data, Submission submission, TrainingOutcome training,

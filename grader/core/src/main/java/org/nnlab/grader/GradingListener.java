@@ -43,4 +43,11 @@ public interface GradingListener {
      */
     default void epoch(String run, org.nnlab.protocol.EpochRecord epoch) {
     }
+
+    /**
+     * @param evidence what the checks are about to judge, e.g. to judge it again later with other answers through
+     *                 {@link Grader#judge}
+     */
+    default void judging(org.nnlab.grader.check.Evidence evidence) {
+    }
 }

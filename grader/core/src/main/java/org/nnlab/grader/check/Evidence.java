@@ -34,4 +34,10 @@ public record Evidence(Map<String, Double> parameters, int classes, int training
     public Optional<RunEvidence> run(String name) {
         return Optional.ofNullable(runs.get(name));
     }
+
+    /** @return the same evidence with other free-text answers */
+    public Evidence withAnswers(Map<String, String> otherAnswers) {
+        return new Evidence(parameters, classes, trainingExamples, completed, failure, runs, reported, otherAnswers,
+                warnings);
+    }
 }

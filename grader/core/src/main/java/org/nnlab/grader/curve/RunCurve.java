@@ -62,11 +62,11 @@ public record RunCurve(String name, List<EpochRecord> epochs) {
     }
 
     /**
-     * @return how many epochs the smoothed curves average: 5 for runs of 24 epochs or more, 3 from 12, else 1, so
+     * @return how many epochs the smoothed curves average: 5 for runs of 24 epochs or more, 3 from 6, else 1, so
      *     that one noisy epoch neither makes nor hides a rise
      */
     public int window() {
-        return epochs.size() >= 24 ? 5 : epochs.size() >= 12 ? 3 : 1;
+        return epochs.size() >= 24 ? 5 : epochs.size() >= 6 ? 3 : 1;
     }
 
     /** @return the validation loss of each epoch averaged with its neighbours within {@link #window()} */
@@ -89,6 +89,32 @@ public record RunCurve(String name, List<EpochRecord> epochs) {
             }
         }
         return best;
+    }
+
+    /**
+     * @return the epoch with the lowest validation loss within the smoothed curve's lowest stretch: where the loss
+     *     really bottoms out, not a single lucky epoch elsewhere
+     */
+    public EpochRecord valleyBest() {
+        int centre = smoothedBestIndex();
+        int half = window() / 2;
+        EpochRecord best = epochs.get(centre);
+        for (int i = Math.max(0, centre - half); i <= Math.min(epochs.size() - 1, centre + half); i++) {
+            if (epochs.get(i).validationLoss() < best.validationLoss()) {
+                best = epochs.get(i);
+            }
+        }
+        return best;
+    }
+
+    /** @return whether the learning rate rose at every epoch, as in a learning-rate range test */
+    public boolean rateRisesEveryEpoch() {
+        for (int i = 1; i < epochs.size(); i++) {
+            if (!(epochs.get(i).learningRate() > epochs.get(i - 1).learningRate())) {
+                return false;
+            }
+        }
+        return epochs.size() >= 5;
     }
 
     /**
@@ -172,13 +198,14 @@ public record RunCurve(String name, List<EpochRecord> epochs) {
         }
         double[] smoothed = smoothedValidationLoss();
         int bestIndex = smoothedBestIndex();
-        EpochRecord best = best();
+        EpochRecord best = valleyBest();
         EpochRecord last = last();
         if (rise() >= RISE && best.epoch() < last.epoch() && last.trainingLoss() < best.trainingLoss()) {
             return new Fitting(Fit.OVERFITS, best.epoch() + 1, String.format(Locale.ROOT, "its validation loss rose "
                     + "from its lowest, %s at epoch %d, to %s at epoch %d (+%.0f%%%s) while its training loss fell from "
                     + "%s to %s", figure(best.validationLoss()), best.epoch(), figure(last.validationLoss()),
-                    last.epoch(), 100 * rise(), smoothing(), figure(best.trainingLoss()), figure(last.trainingLoss())));
+                    last.epoch(), 100 * rise(), window() > 1 ? ", averaged over " + window() + " epochs" : "",
+                    figure(best.trainingLoss()), figure(last.trainingLoss())));
         }
         if (last.validationLoss() >= 3 * last.trainingLoss() && gap(last) >= 0.02) {
             int from = epochs.size();
@@ -208,14 +235,29 @@ public record RunCurve(String name, List<EpochRecord> epochs) {
                     + "%s%s, within %.0f%% of its lowest, and stays within 3 times its training loss",
                     figure(smoothed[smoothed.length - 1]), smoothing(), 100 * FLAT));
         }
+        if (rise() >= RISE) {
+            return new Fitting(Fit.UNCLEAR, best.epoch(), String.format(Locale.ROOT, "its validation loss ends %.1f%% "
+                    + "above its lowest%s, but its training loss rose as well (%s at epoch %d, %s at epoch %d)",
+                    100 * rise(), smoothing(), figure(best.trainingLoss()), best.epoch(), figure(last.trainingLoss()),
+                    last.epoch()));
+        }
         return new Fitting(Fit.UNCLEAR, best.epoch(), String.format(Locale.ROOT, "its validation loss ends %.1f%% above "
                 + "its lowest%s: too little to call", 100 * rise(), smoothing()));
     }
 
-    /** @return a loss, accuracy or rate written with 3 significant digits, as feedback shows figures */
+    /**
+     * @return a loss, accuracy or rate written with 3 significant digits, as feedback shows figures; below 1e-4 in
+     *     scientific notation ("1.05e-5")
+     */
     public static String figure(double value) {
         if (value == 0 || !Double.isFinite(value)) {
             return String.valueOf(value);
+        }
+        if (Math.abs(value) < 1e-4) {
+            String[] parts = String.format(Locale.ROOT, "%.2e", value).split("e");
+            String mantissa = parts[0].contains(".") ? parts[0].replaceAll("0+$", "").replaceAll("\\.$", "")
+                    : parts[0];
+            return mantissa + "e" + Integer.parseInt(parts[1]);
         }
         return new java.math.BigDecimal(value).round(new java.math.MathContext(3)).stripTrailingZeros()
                 .toPlainString();

@@ -38,6 +38,9 @@ final class RunDiagnoser {
                     + "epoch of training, on the TrackedRun that ctx.track(name, network) returned."));
         }
         RunCurve curve = new RunCurve(run.name(), run.epochs());
+        if (curve.rateRisesEveryEpoch()) {
+            return List.of(rangeTest(about, curve));
+        }
         List<Finding> findings = new ArrayList<>();
         curveFinding(about, curve).ifPresent(findings::add);
         List<Integer> symmetric = new ArrayList<>();
@@ -67,6 +70,16 @@ final class RunDiagnoser {
                     best.epoch(), percent(curve.bestAccuracy()), figure(RunCurve.gap(curve.last()))), null));
         }
         return findings;
+    }
+
+    /** @return what a learning-rate range test shows: the rate where its training loss was lowest */
+    private static Finding rangeTest(String about, RunCurve curve) {
+        EpochRecord lowest = curve.epochs().stream().filter(e -> Double.isFinite(e.trainingLoss()))
+                .min(java.util.Comparator.comparingDouble(EpochRecord::trainingLoss)).orElse(curve.first());
+        return new Finding(about, "range-test", String.format(Locale.ROOT, "Its learning rate rises every step, from "
+                + "%s to %s: a learning-rate range test. Its training loss is lowest (%s) at rate %s; a rate about 10x "
+                + "smaller trains well.", figure(curve.first().learningRate()), figure(curve.last().learningRate()),
+                figure(lowest.trainingLoss()), figure(lowest.learningRate())), null);
     }
 
     private static Optional<Finding> curveFinding(String about, RunCurve curve) {

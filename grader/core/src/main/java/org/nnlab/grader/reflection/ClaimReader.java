@@ -55,7 +55,11 @@ public final class ClaimReader {
             for (String part : Sentences.clauses(sentence)) {
                 List<String> named = mentions.in(part);
                 Clause clause;
-                if (!named.isEmpty()) {
+                if (!named.isEmpty() && inSentence != null && RunMentions.pronoun(part)) {
+                    List<String> both = new ArrayList<>(inSentence.subjects());
+                    named.stream().filter(run -> !both.contains(run)).forEach(both::add);
+                    clause = new Clause(part, both, false, true);
+                } else if (!named.isEmpty()) {
                     clause = new Clause(part, named, false, true);
                 } else if (RunMentions.collective(part) && curves.names().size() > 1) {
                     clause = new Clause(part, curves.names(), true, true);

@@ -17,6 +17,7 @@ final class FittingClaim implements ClaimKind {
             + "ing)?\\b");
     private static final Pattern UNDER = Pattern.compile("(?i)\\bunder-?fit(?:s|ting|ted)?\\b|\\bunder-?train(?:s|ed"
             + "|ing)?\\b");
+    private static final Pattern RUN_NAME_FOLLOWS = Pattern.compile("(?i)\\s+(?:run|model|network)\\b|['’]s\\b");
     private static final Pattern CAUSAL = Pattern.compile("(?i)\\b(?:less|more|reduc\\w*|prevent\\w*|avoid\\w*|"
             + "curb\\w*|limit\\w*|fight\\w*|counter\\w*|combat\\w*|mitigat\\w*|against|risk\\w*|fewer|lower|"
             + "decreas\\w*|control\\w*|cause\\w*|lead\\w*\\s+to|leads?\\s+to)\\W+(?:\\w+\\W+){0,2}$");
@@ -38,7 +39,7 @@ final class FittingClaim implements ClaimKind {
         String text = clause.text();
         for (Fit claimed : List.of(Fit.OVERFITS, Fit.UNDERFITS)) {
             Matcher matcher = (claimed == Fit.OVERFITS ? OVER : UNDER).matcher(text);
-            if (matcher.find()) {
+            if (find(matcher, text, curves)) {
                 if (CAUSAL.matcher(text.substring(0, matcher.start())).find()) {
                     return List.of();
                 }
@@ -49,6 +50,22 @@ final class FittingClaim implements ClaimKind {
             }
         }
         return List.of();
+    }
+
+    /**
+     * @return whether the word occurs other than as a run's name: a run may be called "overfit", and "the overfit
+     *     run" or "overfit's loss" names it
+     */
+    private static boolean find(Matcher matcher, String text, Curves curves) {
+        while (matcher.find()) {
+            String word = matcher.group();
+            boolean name = curves.names().stream().anyMatch(word::equalsIgnoreCase)
+                    && RUN_NAME_FOLLOWS.matcher(text.substring(matcher.end())).lookingAt();
+            if (!name) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Claim judge(Clause clause, RunCurve run, Fit claimed, boolean negated,

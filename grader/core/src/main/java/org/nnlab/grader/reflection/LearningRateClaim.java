@@ -57,20 +57,18 @@ final class LearningRateClaim implements ClaimKind {
 
     private Claim constant(Clause clause, RunCurve run) {
         List<RateDrop> drops = run.learningRateDrops();
-        if (drops.isEmpty()) {
-            return Findings.supported(this, clause, run.name() + "'s learning rate stayed "
-                    + figure(run.first().learningRate()) + " for all " + run.epochs().size() + " epochs.");
+        if (drops.isEmpty() && !rises(run)) {
+            return Findings.supported(this, clause, steady(run));
         }
-        return Findings.contradicted(this, clause, run.name() + "'s learning rate fell " + times(drops.size())
-                + ": " + list(drops) + ".");
+        return Findings.contradicted(this, clause, drops.isEmpty() ? neverFell(run)
+                : run.name() + "'s learning rate fell " + times(drops.size()) + ": " + list(drops) + ".");
     }
 
     private Claim fell(Clause clause, RunCurve run, boolean halved, Optional<Integer> count,
                        Optional<Phrases.EpochMention> epoch) {
         List<RateDrop> drops = run.learningRateDrops();
         if (drops.isEmpty()) {
-            return Findings.contradicted(this, clause, run.name() + "'s learning rate stayed "
-                    + figure(run.first().learningRate()) + " for all " + run.epochs().size() + " epochs.");
+            return Findings.contradicted(this, clause, rises(run) ? neverFell(run) : steady(run));
         }
         String fell = run.name() + "'s learning rate fell " + times(drops.size()) + ": " + list(drops);
         if (count.isPresent() && count.get() != drops.size()) {
@@ -87,6 +85,22 @@ final class LearningRateClaim implements ClaimKind {
             }
         }
         return Findings.supported(this, clause, fell + ".");
+    }
+
+    /** @return whether the rate ever differs from the first epoch's; with no fall, it rose */
+    private static boolean rises(RunCurve run) {
+        return run.epochs().stream().anyMatch(e -> e.learningRate() != run.first().learningRate());
+    }
+
+    private static String steady(RunCurve run) {
+        return run.name() + "'s learning rate stayed " + figure(run.first().learningRate()) + " for all "
+                + run.epochs().size() + " epochs.";
+    }
+
+    private static String neverFell(RunCurve run) {
+        return run.name() + "'s learning rate never fell: it went from " + figure(run.first().learningRate())
+                + " at epoch " + run.first().epoch() + " up to " + figure(run.epochs().stream()
+                .mapToDouble(org.nnlab.protocol.EpochRecord::learningRate).max().orElseThrow()) + ".";
     }
 
     private static String times(int count) {

@@ -13,8 +13,8 @@ final class Phrases {
             + "loss(?:es)?)|((?:validation\\s+|val\\s+|test\\s+)?accuracy|accuracies)|(learning\\s+rates?|\\blr\\b)"
             + "|(gap)|(weight\\s+decay|dropout|decay|factor|batch(?:\\s+size)?|patience|momentum|beta\\d?|"
             + "epsilon|coefficient|probability|threshold|seed|units|layers?|neurons)");
-    private static final Pattern NEGATION = Pattern.compile("(?i)\\b(?:not|never|no|n't|without|neither|nor|hardly|"
-            + "barely|stops?\\s+short)\\b|n't\\b");
+    private static final Pattern NEGATION = Pattern.compile("(?i)\\b(?:not|never|no|none|n't|without|neither|nor|"
+            + "hardly|barely|stops?\\s+short)\\b|n't\\b");
     private static final Pattern HEDGE = Pattern.compile("(?i)\\b(?:around|about|near|nearly|roughly|approximately|"
             + "circa|some|ca)\\b|~");
     private static final Pattern EPOCH = Pattern.compile("(?i)((?:\\b(?:at|after|by|in|on|from|until|till|near|"
@@ -24,10 +24,41 @@ final class Phrases {
     private static final java.util.List<String> NUMBER_WORDS = java.util.List.of("one", "two", "three", "four",
             "five", "six", "seven", "eight", "nine", "ten");
 
+    /** How many words may stand between a metric and the figure that is of it ("training loss stays near 2.5"). */
+    static final int BINDING_WORDS = 5;
+
     /** What a metric keyword names. */
     enum Metric { VALIDATION_LOSS, TRAINING_LOSS, ACCURACY, LEARNING_RATE, GAP, HYPERPARAMETER }
 
     private Phrases() {
+    }
+
+    /**
+     * @return the metric a figure at {@code position} is of: named right after it, or named at most
+     *     {@link #BINDING_WORDS} words before it with no other figure between; empty when none is that close
+     */
+    static Optional<Metric> metricOfFigure(String clause, int position, int end) {
+        Optional<Metric> after = metricAfter(clause, end);
+        if (after.isPresent()) {
+            return after;
+        }
+        Matcher matcher = METRIC.matcher(clause.substring(0, position));
+        int lastEnd = -1;
+        Metric last = null;
+        while (matcher.find()) {
+            for (int group = 1; group <= Metric.values().length; group++) {
+                if (matcher.group(group) != null) {
+                    last = Metric.values()[group - 1];
+                    lastEnd = matcher.end();
+                }
+            }
+        }
+        if (last == null) {
+            return Optional.empty();
+        }
+        String between = clause.substring(lastEnd, position);
+        boolean close = between.isBlank() || between.strip().split("\\s+").length <= BINDING_WORDS;
+        return close && !between.matches("(?s).*\\d.*") ? Optional.of(last) : Optional.empty();
     }
 
     /** @return the metric named nearest before {@code position} in the clause, if any */
@@ -42,6 +73,34 @@ final class Phrases {
             }
         }
         return Optional.ofNullable(last);
+    }
+
+    /** @return the metric named right after {@code position} ("98% validation accuracy") */
+    static Optional<Metric> metricAfter(String clause, int position) {
+        String after = clause.substring(position);
+        Matcher matcher = METRIC.matcher(after);
+        if (matcher.find() && after.substring(0, matcher.start()).isBlank()) {
+            for (int group = 1; group <= Metric.values().length; group++) {
+                if (matcher.group(group) != null) {
+                    return Optional.of(Metric.values()[group - 1]);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** @return the metrics a clause names, other than hyperparameters and the gap, in the order first named */
+    static java.util.List<Metric> metricsIn(String clause) {
+        java.util.List<Metric> named = new java.util.ArrayList<>();
+        Matcher matcher = METRIC.matcher(clause);
+        while (matcher.find()) {
+            for (int group = 1; group <= 4; group++) {
+                if (matcher.group(group) != null && !named.contains(Metric.values()[group - 1])) {
+                    named.add(Metric.values()[group - 1]);
+                }
+            }
+        }
+        return named;
     }
 
     /** @return whether a negation stands in the few words before {@code position} */

@@ -17,7 +17,7 @@ import org.nnlab.protocol.EpochRecord;
 
 /**
  * "A's training loss fell to 0.006 by epoch 40", "both reach about 98%": a loss, accuracy or learning rate a run
- * recorded, at the epoch named or at any epoch, to the precision written ("about" widens it to one percentage point
+ * recorded, at the epoch named next to it or at any epoch, to the precision written ("about" widens it to one percentage point
  * or 10%). A figure of a run that the clause names must be that run's; one of no run named must be some run's.
  */
 final class ValueClaim implements ClaimKind {
@@ -25,13 +25,15 @@ final class ValueClaim implements ClaimKind {
     private static final Pattern RELATIVE = Pattern.compile("(?i)^\\s*(?:percentage\\s+points?|points?\\b|pp\\b|"
             + "times\\b|x\\b|×|higher|lower|more|less|better|worse|fewer|smaller|larger|bigger|improvement|increase|"
             + "decrease|reduction|drop|gain|faster|slower|of\\s+(?:the|its)\\b)");
-    private static final Pattern BY = Pattern.compile("(?i)\\b(?:by|of|x|times)\\s*$");
+    private static final Pattern BY = Pattern.compile("(?i)\\b(?:by|x|times)\\s*$");
     private static final Pattern ABOUT = Pattern.compile("(?i)(?:\\b(?:about|around|roughly|approximately|nearly|"
-            + "almost|circa|some)|~)\\s*$");
+            + "near|almost|circa|some)|~)\\s*$");
     private static final Pattern AT_LEAST = Pattern.compile("(?i)\\b(?:over|above|more\\s+than|at\\s+least|exceeds?|"
             + "exceeding|beyond)\\s*$");
     private static final Pattern AT_MOST = Pattern.compile("(?i)\\b(?:under|below|less\\s+than|at\\s+most)\\s*$");
     private static final Pattern EPOCH = Pattern.compile("(?i)\\bepochs?\\s+(\\d{1,5})");
+    /** How many characters apart a figure and an epoch may be written for the figure to be of that epoch. */
+    private static final int NEAR = 20;
 
     @Override
     public String name() {
@@ -59,15 +61,15 @@ final class ValueClaim implements ClaimKind {
                     || BY.matcher(before).find() || before.matches("(?is).*\\bepochs?\\s*$")) {
                 continue;
             }
-            Optional<Metric> metric = Phrases.metricBefore(text, number.start());
-            if (metric.isEmpty() && percent) {
+            Optional<Metric> metric = Phrases.metricOfFigure(text, number.start(), number.end());
+            if (percent) {
                 metric = Optional.of(Metric.ACCURACY);
             }
             if (metric.isPresent() && (metric.get() == Metric.HYPERPARAMETER || metric.get() == Metric.GAP)) {
                 continue;
             }
             Figure figure = Figure.read(digits, percent, before);
-            Optional<Integer> epoch = nearestEpoch(text, number.start());
+            Optional<Integer> epoch = nearestEpoch(text, number.start(), number.end());
             claims.addAll(judge(clause, curves, figure, metric, epoch));
         }
         return claims;
@@ -77,7 +79,8 @@ final class ValueClaim implements ClaimKind {
                               Optional<Integer> epoch) {
         boolean named = clause.named() && !clause.subjects().isEmpty();
         List<String> runs = named ? clause.subjects() : curves.names();
-        List<Metric> order = order(metric);
+        List<Metric> order = order(metric, figure.written().endsWith("%") ? List.of(Metric.ACCURACY)
+                : epoch.isPresent() ? Phrases.metricsIn(clause.text()) : List.of());
         if (named && clause.collective()) {
             List<Claim> claims = new ArrayList<>();
             List<String> misses = new ArrayList<>();
@@ -111,14 +114,17 @@ final class ValueClaim implements ClaimKind {
                 + ": ") + String.join("; ", misses) + (named ? ": not " + figure.written() : "") + "."));
     }
 
-    /** @return the metrics to look for a figure in: the one the clause names first, then the others */
-    private static List<Metric> order(Optional<Metric> metric) {
-        List<Metric> order = new ArrayList<>(List.of(Metric.VALIDATION_LOSS, Metric.TRAINING_LOSS, Metric.ACCURACY,
-                Metric.LEARNING_RATE));
-        metric.ifPresent(m -> {
-            order.remove(m);
-            order.add(0, m);
-        });
+    /**
+     * @return the metrics to look for a figure in: any where the clause names none, else the one it names nearest,
+     *     then the others it names for a figure of a named epoch ("its training loss stays above its validation
+     *     loss (0.068 against 0.054 at epoch 40)" gives two figures after two metrics)
+     */
+    private static List<Metric> order(Optional<Metric> metric, List<Metric> alsoNamed) {
+        if (metric.isEmpty()) {
+            return List.of(Metric.VALIDATION_LOSS, Metric.TRAINING_LOSS, Metric.ACCURACY, Metric.LEARNING_RATE);
+        }
+        List<Metric> order = new ArrayList<>(List.of(metric.get()));
+        alsoNamed.stream().filter(m -> !order.contains(m)).forEach(order::add);
         return order;
     }
 
@@ -164,13 +170,17 @@ final class ValueClaim implements ClaimKind {
                 + show(shown, value.applyAsDouble(run.last())) + ")";
     }
 
-    private static Optional<Integer> nearestEpoch(String text, int position) {
+    /**
+     * @return the epoch named within {@link #NEAR} characters of the figure, the nearest one, the later of two as
+     *     near ("from 0.1 at epoch 1 to 0.2 at epoch 4"); none where no epoch is named that close
+     */
+    private static Optional<Integer> nearestEpoch(String text, int start, int end) {
         Matcher epoch = EPOCH.matcher(text);
         Integer nearest = null;
-        int distance = Integer.MAX_VALUE;
+        int distance = NEAR + 1;
         while (epoch.find()) {
-            int d = epoch.start() > position ? epoch.start() - position : position - epoch.end();
-            if (d < distance) {
+            int d = epoch.start() >= end ? epoch.start() - end : start - epoch.end();
+            if (d >= 0 && (d < distance || d == distance && epoch.start() >= end)) {
                 distance = d;
                 nearest = Integer.parseInt(epoch.group(1));
             }
