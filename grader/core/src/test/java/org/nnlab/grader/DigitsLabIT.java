@@ -180,6 +180,9 @@ class DigitsLabIT {
         assertFalse(check.passed(), () -> checkId + " should fail: " + check.message());
         assertTrue(check.message().contains(message), () -> checkId + ": " + check.message());
         assertTrue(result.score() < lab.maxScore());
+        String title = lab.checks().stream().filter(c -> c.id().equals(checkId)).findFirst().orElseThrow().title();
+        assertTrue(result.diagnosis().findings().stream().anyMatch(f -> f.kind().equals("failed-check")
+                && f.about().equals(title) && f.nextStep() != null), () -> "a next step: " + result.diagnosis());
     }
 
     private static Arguments wrong(String name, List<String> edits, String checkId, String message) {

@@ -22,7 +22,8 @@ import org.nnlab.grader.submission.Submission;
 
 /**
  * Typical mistakes in the catalogue's labs, graded for real: each is a lab's reference solution with one edit, and
- * must fail the intended check with the intended message while the checks it does not concern still pass.
+ * must fail the intended check with the intended message while the checks it does not concern still pass, and the
+ * diagnosis must give the failed check a next step.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class LabMistakesIT {
@@ -84,7 +85,67 @@ class LabMistakesIT {
                 Arguments.of("debugging", "overfits ten examples of a shuffled copy, not the first ten",
                         List.of("Examples firstExamples = all.first(", "all.shuffle();\n"
                                 + "        Examples firstExamples = all.first("), "overfit-loss",
-                        "expected at most 0.05", "accuracy-full"));
+                        "expected at most 0.05", "accuracy-full"),
+                Arguments.of("debugging", "the overfit run stops after one epoch", List.of(
+                        "train(ctx, \"overfit\", firstExamples, ctx.intParam(\"overfitEpochs\"));",
+                        "train(ctx, \"overfit\", firstExamples, 1);"), "overfit-loss", "expected at most 0.05",
+                        "accuracy-full"),
+                Arguments.of("optimizers", "the momentum run without momentum", List.of(
+                        "new Nesterovs(ctx.doubleParam(\"momentumLearningRate\"), ctx.doubleParam(\"momentum\"))",
+                        "new Sgd(ctx.doubleParam(\"momentumLearningRate\"))"), "optimizer-Momentum",
+                        "found the Sgd updater on a DenseLayer; expected Nesterovs",
+                        "optimizer-SGD"),
+                Arguments.of("optimizers", "Adam trained at SGD's learning rate", List.of(
+                        "new Adam(ctx.doubleParam(\"adamLearningRate\"))",
+                        "new Adam(ctx.doubleParam(\"sgdLearningRate\"))"),
+                        "optimizer-Adam", "found an initial learning rate of 0.01; expected 0.001",
+                        "optimizer-RMSProp"),
+                Arguments.of("early-stopping", "stops one epoch late", List.of(
+                        "epoch - bestEpoch >= patience", "epoch - bestEpoch > patience"), "early-stopping",
+                        "so patience (5 epochs) ran out at epoch 18",
+                        "reported-best"),
+                Arguments.of("early-stopping", "reports the best loss as a percentage", List.of(
+                        "ctx.report(\"bestValidationLoss\", bestLoss);",
+                        "ctx.report(\"bestValidationLoss\", 100 * bestLoss);"), "reported-best",
+                        "Reported bestValidationLoss = 4.011, but the minimum of run mlp's validationLoss curve is "
+                                + "0.04011",
+                        "early-stopping"),
+                Arguments.of("lr-schedules", "step decay without rounding the step down", List.of(
+                        "Math.pow(gamma, t / stepSize)", "Math.pow(gamma, t / (double) stepSize)"), "schedule-step",
+                        "the step decay 0.01 * 0.5^floor(t/5) gives 0.01", "schedule-cosine"),
+                Arguments.of("lr-schedules", "warmup that starts at rate 0", List.of(
+                        "(t + 1) / (double) warmupEpochs", "t / (double) warmupEpochs"), "schedule-warmup",
+                        "The trace is one epoch behind: the first epoch is t = 0",
+                        "schedule-step"),
+                Arguments.of("lr-finder", "the trained run trains one epoch", List.of(
+                        "for (int epoch = 0; epoch < ctx.intParam(\"epochs\"); epoch++) {",
+                        "for (int epoch = 0; epoch < 1; epoch++) {"), "curves",
+                        "Run trained recorded 1 epochs; expected 10.",
+                        "range-test"),
+                Arguments.of("lr-finder", "the trained run at the range test's start rate", List.of(
+                        "new MultiLayerNetwork(mlp(ctx.seed(), chosen))",
+                        "new MultiLayerNetwork(mlp(ctx.seed(), startRate))"), "accuracy-trained",
+                        "expected at least 93% for full marks", "optimizer-finder"),
+                Arguments.of("batch-size-clipping", "the clipped run without clipping", List.of(
+                        "GradientNormalization.ClipL2PerLayer,", "GradientNormalization.None,"), "clipping",
+                        "found gradient normalization None; expected ClipL2PerLayer", "batch-b32"),
+                Arguments.of("initialization", "the Xavier run initialized with zeros", List.of(
+                        "runs.put(\"xavier\", WeightInit.XAVIER);", "runs.put(\"xavier\", WeightInit.ZERO);"),
+                        "xavier-faster", "expected xavier to be ahead by more than 1", "he-faster"),
+                Arguments.of("initialization", "a learning rate 100 times too small", List.of(
+                        ".updater(new Sgd(learningRate))", ".updater(new Sgd(learningRate / 100))"), "accuracy-he",
+                        "expected at least 92% for full marks", "symmetry-zeros"),
+                Arguments.of("initialization", "trains one epoch", List.of(
+                        "epoch <= ctx.intParam(\"epochs\")", "epoch <= 1"), "curves",
+                        "Run he recorded 1 epochs; expected 8.",
+                        "symmetry-zeros"),
+                Arguments.of("hyperparameter-search", "the grid tries one weight decay", List.of(
+                        "ctx.intParam(\"gridWeightDecays\")", "1"), "grid", "Run grid-4 has no saved network",
+                        "completes"),
+                Arguments.of("hyperparameter-search", "reports the weight decay as the best learning rate", List.of(
+                        "ctx.report(method + \".best.learningRate\", best.learningRate());",
+                        "ctx.report(method + \".best.learningRate\", best.weightDecay());"), "best-grid",
+                        "is not that of any of the runs", "grid"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -106,5 +167,9 @@ class LabMistakesIT {
         assertTrue(check.message().contains(message), () -> checkId + ": " + check.message());
         assertTrue(result.check(unaffectedCheckId).passed(), () -> result.check(unaffectedCheckId).message());
         assertFalse(result.integrityFailure());
+        String title = lab.checks().stream().filter(c -> c.id().equals(checkId)).findFirst().orElseThrow().title();
+        assertTrue(result.diagnosis().findings().stream().anyMatch(f -> f.kind().equals("failed-check")
+                && f.about().equals(title) && f.nextStep() != null && !f.nextStep().isBlank()),
+                () -> "a next step for " + checkId + ": " + result.diagnosis());
     }
 }

@@ -24,6 +24,8 @@ import org.nnlab.protocol.LayerSymmetry;
 final class RunDiagnoser {
     /** A hidden layer with at least this share of units that never fire has a dead-unit problem. */
     static final double DEAD_SHARE = 0.2;
+    /** Fewer epochs than this make no curve to read: the curves check tells the student to record them all. */
+    static final int MIN_EPOCHS = 3;
     private static final String LOWER_RATE = "Lower the learning rate 10x (e.g. new Adam(1e-4) instead of 1e-3), or "
             + "clip gradients with .gradientNormalization(GradientNormalization.ClipL2PerLayer).";
 
@@ -91,7 +93,12 @@ final class RunDiagnoser {
             return Optional.of(new Finding(about, "divergence", "Its loss is not a number from epoch "
                     + broken.get().epoch() + " on: training diverged.", LOWER_RATE));
         }
-        if (curve.epochs().size() > 1 && last.trainingLoss() > first.trainingLoss()) {
+        if (curve.epochs().size() < MIN_EPOCHS) {
+            return Optional.of(new Finding(about, "too-short", "It recorded only " + curve.epochs().size()
+                    + (curve.epochs().size() == 1 ? " epoch" : " epochs") + ": too few to read its curves.",
+                    "Train for all the epochs the lab asks for and call endEpoch() after each."));
+        }
+        if (last.trainingLoss() > 1.05 * first.trainingLoss()) {
             return Optional.of(new Finding(about, "divergence", String.format(Locale.ROOT, "Its training loss rose "
                     + "from %s at epoch 1 to %s at epoch %d: training diverges.", figure(first.trainingLoss()),
                     figure(last.trainingLoss()), last.epoch()), LOWER_RATE));
@@ -107,7 +114,7 @@ final class RunDiagnoser {
                     + "by more than 10%% in %d of %d epochs: the learning rate is likely too high.", jumps,
                     curve.epochs().size() - 1), "Lower the learning rate 3-10x, or decay it with a schedule."));
         }
-        if (curve.epochs().size() > 1 && last.trainingLoss() >= 0.95 * first.trainingLoss()) {
+        if (last.trainingLoss() >= 0.95 * first.trainingLoss()) {
             return Optional.of(new Finding(about, "flat-loss", String.format(Locale.ROOT, "Its training loss barely "
                     + "moved (%s at epoch 1, %s at epoch %d): the network is not learning.",
                     figure(first.trainingLoss()), figure(last.trainingLoss()), last.epoch()), "Check that "
