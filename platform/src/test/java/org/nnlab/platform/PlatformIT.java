@@ -141,7 +141,7 @@ class PlatformIT {
     }
 
     @Test
-    void theReferenceSolutionIsGradedWithFullMarksAndItsReportShown() throws Exception {
+    void theReferenceSolutionIsGradedWithFullMarksAndItsReportAndDiagnosisShown() throws Exception {
         Browserless student = new Browserless(server.url());
         student.login("student", PASSWORD);
 
@@ -156,6 +156,8 @@ class PlatformIT {
         assertTrue(page.contains("<span id=\"score\">100.0</span>"), page);
         assertTrue(page.contains("id=\"loss-chart\""));
         assertTrue(page.contains("Model B: weight decay 1e-4 and dropout 0.2"));
+        assertTrue(page.contains("<h2>Diagnosis</h2>") && page.contains("<strong>run A</strong>: <span>It overfits "
+                + "from epoch"), "the diagnosis reads run A's curves: " + page);
         String lab = student.get("/labs/" + LAB).body();
         assertTrue(lab.contains("<span class=\"counts\">counts</span>"), "the counting submission is marked");
         assertTrue(lab.contains("You can submit " + (LIMIT - 1) + " more times now (limit: " + LIMIT

@@ -97,8 +97,8 @@ class ReflectionJudgingIT {
 
         CheckResult reflection = judged.check(spec.id());
         assertTrue(reflection.points() < reflection.maxPoints(), reflection::message);
-        assertTrue(reflection.message().contains("- contradicted: \"" + falseSentence.substring(0, Math.min(20, falseSentence.length()))),
-                reflection::message);
+        String quoted = falseSentence.substring(0, Math.min(20, falseSentence.length()));
+        assertTrue(reflection.message().contains("- contradicted: \"" + quoted), reflection::message);
         assertTrue(reflection.message().contains(truth), reflection::message);
         for (CheckResult check : judged.checks()) {
             if (!check.id().equals(spec.id())) {

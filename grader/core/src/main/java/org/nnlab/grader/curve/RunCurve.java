@@ -202,8 +202,8 @@ public record RunCurve(String name, List<EpochRecord> epochs) {
         EpochRecord last = last();
         if (rise() >= RISE && best.epoch() < last.epoch() && last.trainingLoss() < best.trainingLoss()) {
             return new Fitting(Fit.OVERFITS, best.epoch() + 1, String.format(Locale.ROOT, "its validation loss rose "
-                    + "from its lowest, %s at epoch %d, to %s at epoch %d (+%.0f%%%s) while its training loss fell from "
-                    + "%s to %s", figure(best.validationLoss()), best.epoch(), figure(last.validationLoss()),
+                    + "from its lowest, %s at epoch %d, to %s at epoch %d (+%.0f%%%s) while its training loss fell "
+                    + "from %s to %s", figure(best.validationLoss()), best.epoch(), figure(last.validationLoss()),
                     last.epoch(), 100 * rise(), window() > 1 ? ", averaged over " + window() + " epochs" : "",
                     figure(best.trainingLoss()), figure(last.trainingLoss())));
         }
@@ -216,8 +216,8 @@ public record RunCurve(String name, List<EpochRecord> epochs) {
             }
             return new Fitting(Fit.OVERFITS, epochs.get(from).epoch(), String.format(Locale.ROOT, "its validation loss "
                     + "stays above 3 times its training loss (%s against %s at epoch %d): it fits the training "
-                    + "examples far better than unseen ones", figure(last.validationLoss()), figure(last.trainingLoss()),
-                    last.epoch()));
+                    + "examples far better than unseen ones", figure(last.validationLoss()),
+                    figure(last.trainingLoss()), last.epoch()));
         }
         if (last.trainingLoss() >= 0.5 * first().trainingLoss()) {
             return new Fitting(Fit.UNDERFITS, 1, String.format(Locale.ROOT, "its training loss only went from %s to "
@@ -227,8 +227,9 @@ public record RunCurve(String name, List<EpochRecord> epochs) {
         double recentFall = 1 - smoothed[smoothed.length - 1] / smoothed[quarter];
         if (bestIndex >= epochs.size() - 1 - window() / 2 && recentFall >= 0.10 && epochs.size() >= 4) {
             return new Fitting(Fit.UNDERFITS, last.epoch(), String.format(Locale.ROOT, "its validation loss still fell "
-                    + "from %s at epoch %d to %s at epoch %d%s: it had not finished learning", figure(smoothed[quarter]),
-                    epochs.get(quarter).epoch(), figure(smoothed[smoothed.length - 1]), last.epoch(), smoothing()));
+                    + "from %s at epoch %d to %s at epoch %d%s: it had not finished learning",
+                    figure(smoothed[quarter]), epochs.get(quarter).epoch(), figure(smoothed[smoothed.length - 1]),
+                    last.epoch(), smoothing()));
         }
         if (rise() <= FLAT) {
             return new Fitting(Fit.FITS, best.epoch(), String.format(Locale.ROOT, "its validation loss levels off at "
@@ -241,8 +242,8 @@ public record RunCurve(String name, List<EpochRecord> epochs) {
                     100 * rise(), smoothing(), figure(best.trainingLoss()), best.epoch(), figure(last.trainingLoss()),
                     last.epoch()));
         }
-        return new Fitting(Fit.UNCLEAR, best.epoch(), String.format(Locale.ROOT, "its validation loss ends %.1f%% above "
-                + "its lowest%s: too little to call", 100 * rise(), smoothing()));
+        return new Fitting(Fit.UNCLEAR, best.epoch(), String.format(Locale.ROOT, "its validation loss ends %.1f%% "
+                + "above its lowest%s: too little to call", 100 * rise(), smoothing()));
     }
 
     /**

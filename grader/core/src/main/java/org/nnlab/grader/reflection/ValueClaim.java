@@ -17,8 +17,9 @@ import org.nnlab.protocol.EpochRecord;
 
 /**
  * "A's training loss fell to 0.006 by epoch 40", "both reach about 98%": a loss, accuracy or learning rate a run
- * recorded, at the epoch named next to it or at any epoch, to the precision written ("about" widens it to one percentage point
- * or 10%). A figure of a run that the clause names must be that run's; one of no run named must be some run's.
+ * recorded, at the epoch named next to it or at any epoch, to the precision written ("about" widens it to one
+ * percentage point or 10%). A figure of a run that the clause names must be that run's; one of no run named must be
+ * some run's.
  */
 final class ValueClaim implements ClaimKind {
     private static final Pattern NUMBER = Pattern.compile("(?<![\\w.-])(\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?)(\\s*%)?");

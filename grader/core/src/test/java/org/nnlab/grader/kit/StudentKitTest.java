@@ -176,7 +176,7 @@ class StudentKitTest {
         JsonNode tree = new ObjectMapper().readTree(json);
         KitDescriptor descriptor = new ObjectMapper().readValue(json, KitDescriptor.class);
 
-        assertEquals(new KitDescriptor("digits-regularization", lab.title(), 1, "digits",
+        assertEquals(new KitDescriptor("digits-regularization", lab.title(), lab.version(), "digits",
                 new KitDescriptor.Split(0.70, 0.15, 0.15, 42), "max", "Solution", lab.parameters(), List.of("A", "B"),
                 1), descriptor);
         assertFalse(tree.has("checks") || tree.has("answers") || tree.has("reference"), tree.toString());
