@@ -69,11 +69,11 @@ class FirstRunIT {
         reader.setDaemon(true);
         reader.start();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (console.stream().noneMatch(line -> line.contains("running on")) && run.isAlive()
+        while (console.stream().noneMatch(FirstRunIT::endsTheBanner) && run.isAlive()
                 && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
-        assertTrue(console.stream().anyMatch(line -> line.contains("running on")),
+        assertTrue(console.stream().anyMatch(FirstRunIT::endsTheBanner),
                 "no banner within " + START_TIMEOUT + "; the console said:\n" + String.join("\n", console));
     }
 
@@ -140,6 +140,11 @@ class FirstRunIT {
         }
         reader.join(10_000);
         assertEquals("nnlab: stopped", console.get(console.size() - 1), String.join("\n", console));
+    }
+
+    /** @return whether {@code line} is the banner's last, which comes a moment after "running on" */
+    private static boolean endsTheBanner(String line) {
+        return line.startsWith("  log:    ");
     }
 
     /** @return the first console line with {@code text}, waiting up to a minute for it */
