@@ -15,6 +15,8 @@ final class FittedRows {
     private final Map<Row, Integer> rows = new HashMap<>();
     private final BitSet fitted = new BitSet();
     private final int columns;
+    private final java.util.Set<float[]> readArrays =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     /** @param features the rows to watch for, {@code [rows, columns]} */
     FittedRows(INDArray features) {
@@ -30,7 +32,20 @@ final class FittedRows {
         if (features == null || features.rank() != 2 || features.columns() != columns) {
             return;
         }
-        float[] values = values(features);
+        note(values(features));
+    }
+
+    /**
+     * Notes the watched rows among rows fitted in the fast loop, given row after row; each array is read once,
+     * since every epoch fits all of its rows.
+     */
+    void fitted(float[] values, int width) {
+        if (width == columns && readArrays.add(values)) {
+            note(values);
+        }
+    }
+
+    private void note(float[] values) {
         for (int offset = 0; offset + columns <= values.length; offset += columns) {
             Integer row = rows.get(new Row(Arrays.copyOfRange(values, offset, offset + columns)));
             if (row != null) {

@@ -52,7 +52,19 @@ final class HarnessContext implements LabContext {
     @Override
     public synchronized DataSetIterator trainingBatches(int batchSize) {
         long seed = inputs.seed() * 0x9e3779b97f4a7c15L + ++iteratorsCreated;
-        return new ShuffledBatches(training.values(), training.labels(), training.columns(), classes, batchSize, seed);
+        return new ShuffledBatches(training.values(), training.labels(), training.columns(), classes, batchSize, seed,
+                this::fitStarting);
+    }
+
+    /**
+     * Hands the iterator DL4J's {@code fit} begins an epoch on to the tracked run being fitted: the one whose
+     * network this thread holds the lock of, as {@code fit} does (none when that is not exactly one).
+     */
+    private synchronized void fitStarting(ShuffledBatches batches) {
+        List<RunRecorder> fitting = runs.values().stream().filter(run -> Thread.holdsLock(run.network())).toList();
+        if (fitting.size() == 1) {
+            fitting.get(0).nextEpochFrom(batches);
+        }
     }
 
     @Override

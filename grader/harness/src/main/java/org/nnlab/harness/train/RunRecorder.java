@@ -2,6 +2,7 @@ package org.nnlab.harness.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
@@ -10,6 +11,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nnlab.api.EpochMetrics;
 import org.nnlab.api.TrackedRun;
 import org.nnlab.harness.Tensors;
+import org.nnlab.harness.fast.FastEpoch;
+import org.nnlab.harness.fast.Minibatches;
 import org.nnlab.protocol.ClassificationMetrics;
 import org.nnlab.protocol.EpochRecord;
 import org.nnlab.protocol.Matrix;
@@ -22,6 +25,10 @@ import org.nnlab.protocol.ProgressLine;
  * network trained with from regularization put on its configuration afterwards, and the listener notes every
  * validation row the network fits (it should fit none). Each {@code endEpoch()} also hands the network's weights to
  * a keeper ({@link EpochWeightsFile} in the sandbox), so that the grader can measure each epoch again.
+ *
+ * <p>When DL4J's {@code fit} begins an epoch on the harness's own minibatches, and the network has no other listener
+ * and is one the {@link FastEpoch} knows, the listener trains the epoch there and then in the fast loop, recording
+ * the same figures; {@code fit} then finds the epoch done. Anything else is left to DL4J.
  */
 final class RunRecorder implements TrackedRun {
     private final String name;
@@ -37,6 +44,8 @@ final class RunRecorder implements TrackedRun {
     private long lastEpochNanos = trackedNanos;
     private long measuringNanos;
     private String trainedConfiguration;
+    private ShuffledBatches nextEpoch;
+    private int fastEpochs;
 
     RunRecorder(String name, MultiLayerNetwork network, INDArray validationFeatures, int[] validationLabels,
                 java.util.function.Consumer<ProgressLine> progress,
@@ -47,7 +56,7 @@ final class RunRecorder implements TrackedRun {
         this.network = network;
         this.validationFeatures = validationFeatures;
         this.validationLabels = validationLabels;
-        this.listener = new ScoreListener(new FittedRows(validationFeatures));
+        this.listener = new ScoreListener(new FittedRows(validationFeatures), this::epochStarting);
         network.addListeners(listener);
     }
 
@@ -59,6 +68,7 @@ final class RunRecorder implements TrackedRun {
                     + "(setListeners), so its minibatch scores were lost; use addListeners instead");
             network.addListeners(listener);
         }
+        nextEpoch = null;
         double trainingLoss = listener.count == 0 ? Double.NaN : listener.sum / listener.count;
         Matrix probabilities = Tensors.matrix(network.output(validationFeatures, false));
         EpochRecord epoch = new EpochRecord(epochs.size() + 1, trainingLoss,
@@ -76,6 +86,34 @@ final class RunRecorder implements TrackedRun {
         measuringNanos += lastEpochNanos - start;
         return new EpochMetrics(epoch.epoch(), epoch.trainingLoss(), epoch.validationLoss(),
                 epoch.validationAccuracy(), epoch.learningRate());
+    }
+
+    /** Notes the minibatches DL4J's {@code fit} is beginning an epoch on, for the listener's epoch start. */
+    synchronized void nextEpochFrom(ShuffledBatches batches) {
+        nextEpoch = batches;
+    }
+
+    /** Trains the epoch {@code fit} is beginning in the fast loop, when it can. */
+    private synchronized void epochStarting(Model model) {
+        ShuffledBatches batches = nextEpoch;
+        nextEpoch = null;
+        if (batches == null || model != network || network.getListeners().size() != 1
+                || !network.getListeners().contains(listener)
+                || batches.featureCount() != network.layerInputSize(0)) {
+            return;
+        }
+        Optional<FastEpoch> epoch = FastEpoch.of(network);
+        Minibatches minibatches = epoch.isPresent() ? batches.fastEpoch() : null;
+        if (minibatches != null) {
+            epoch.get().train(minibatches, listener::fitted);
+            listener.validationRows.fitted(batches.features(), batches.featureCount());
+            fastEpochs++;
+        }
+    }
+
+    /** @return how many of the run's epochs the fast loop trained */
+    synchronized int fastEpochs() {
+        return fastEpochs;
     }
 
     String name() {
@@ -146,8 +184,24 @@ final class RunRecorder implements TrackedRun {
         private int gradients;
         private long nanos;
 
-        ScoreListener(FittedRows validationRows) {
+        private final java.util.function.Consumer<Model> epochStarts;
+
+        ScoreListener(FittedRows validationRows, java.util.function.Consumer<Model> epochStarts) {
             this.validationRows = validationRows;
+            this.epochStarts = epochStarts;
+        }
+
+        @Override
+        public void onEpochStart(Model model) {
+            epochStarts.accept(model);
+        }
+
+        /** Records a minibatch the fast loop fitted. */
+        void fitted(double score, double gradientNorm) {
+            sum += score;
+            count++;
+            gradientNormSum += gradientNorm;
+            gradients++;
         }
 
         @Override

@@ -18,7 +18,7 @@ class ShuffledBatchesTest {
 
     @Test
     void anEpochVisitsEveryRowOnceInBatchesOfTheAskedSize() {
-        ShuffledBatches batches = new ShuffledBatches(features, labels, 2, 3, 4, 42);
+        ShuffledBatches batches = new ShuffledBatches(features, labels, 2, 3, 4, 42, fitted -> { });
 
         List<Integer> sizes = new ArrayList<>();
         List<Float> rows = new ArrayList<>();
@@ -38,8 +38,8 @@ class ShuffledBatchesTest {
 
     @Test
     void theOrderIsReshuffledAtEachResetAndRepeatsForTheSameSeed() {
-        List<Float> first = order(new ShuffledBatches(features, labels, 2, 3, ROWS, 7), 2);
-        List<Float> again = order(new ShuffledBatches(features, labels, 2, 3, ROWS, 7), 2);
+        List<Float> first = order(new ShuffledBatches(features, labels, 2, 3, ROWS, 7, fitted -> { }), 2);
+        List<Float> again = order(new ShuffledBatches(features, labels, 2, 3, ROWS, 7, fitted -> { }), 2);
 
         assertEquals(first, again);
         assertFalse(first.subList(0, ROWS).equals(first.subList(ROWS, 2 * ROWS)), "the second epoch is reshuffled");
@@ -47,7 +47,7 @@ class ShuffledBatchesTest {
 
     @Test
     void aBatchSizeThatIsNotPositiveIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new ShuffledBatches(features, labels, 2, 3, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new ShuffledBatches(features, labels, 2, 3, 0, 1, fitted -> { }));
     }
 
     private static List<Float> order(ShuffledBatches batches, int epochs) {
