@@ -1,6 +1,7 @@
 package org.nnlab.grader.run;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -38,6 +39,8 @@ final class TrainingStage {
         Path train = write(data.train(), workspace.input().resolve("train.bin"));
         Path validation = write(data.validation(), workspace.input().resolve("validation.bin"));
         Path job = workspace.input().resolve("job.json");
+        Path directives = Files.writeString(workspace.input().resolve("compiler-directives.json"),
+                SandboxedJvm.FAST_LOOP_DIRECTIVES);
         ProtocolJson.write(job, new TrainingJob(lab.id(), lab.entryClass(), lab.split().seed(), lab.parameters(),
                 lab.runs(), data.train().classCount(), train.toString(), validation.toString(),
                 workspace.output().toString()));
@@ -48,7 +51,7 @@ final class TrainingStage {
                 List.of(workspace.classes()), List.of(Mount.readOnly(workspace.classes()),
                         Mount.readOnly(workspace.input()), Mount.writable(workspace.output(),
                                 workspace.output().toString())), lab.limits(),
-                    Duration.ofSeconds(lab.limits().wallSeconds())));
+                    Duration.ofSeconds(lab.limits().wallSeconds()), SandboxedJvm.fastLoopCompiler(directives)));
         }
         Optional<Path> reportFile = JobWorkspace.plainFile(workspace.output(), TrainingJob.REPORT_FILE);
         TrainingReport report = null;

@@ -49,11 +49,10 @@ public final class FastEpoch {
         int epoch = network.getEpochCount();
         double score = Double.NaN;
         int rows;
-        while ((rows = batches.next(pass.source[0], pass.labels)) > 0) {
+        while ((rows = batches.next(pass.features(), pass.labels())) > 0) {
             double regularization = step.regularizationScore(params, iteration, epoch);
             pass.forward(params, rows);
             double loss = pass.outputDelta(rows, (float) shape.softmaxClipEps());
-            java.util.Arrays.fill(gradient, 0f);
             pass.backward(params, gradient, rows);
             score = loss / rows + regularization;
             sink.fitted(score, norm(gradient) / rows);
@@ -69,46 +68,85 @@ public final class FastEpoch {
         }
     }
 
+    /** Four sums side by side, as {@code UpdateStep} sums squares. */
     private static double norm(float[] values) {
-        double sum = 0;
-        for (float value : values) {
-            sum += (double) value * value;
+        double a = 0;
+        double b = 0;
+        double c = 0;
+        double d = 0;
+        int k = 0;
+        for (; k + 3 < values.length; k += 4) {
+            a += values[k] * values[k];
+            b += values[k + 1] * values[k + 1];
+            c += values[k + 2] * values[k + 2];
+            d += values[k + 3] * values[k + 3];
         }
-        return Math.sqrt(sum);
+        for (; k < values.length; k++) {
+            a += values[k] * values[k];
+        }
+        return Math.sqrt(a + b + c + d);
     }
 
-    /** The arrays of one minibatch's forward and backward pass, row after row, kept from batch to batch. */
+    /**
+     * The arrays of one minibatch's forward and backward pass, kept from batch to batch. Every array the inner loops
+     * run over is a row of its own, indexed from 0: HotSpot's C2 (in Java 17) turns such a loop into vector code,
+     * but not one that indexes two arrays at two different offsets, since it cannot tell that they do not overlap.
+     */
     private static final class Pass {
         private final List<Layer> layers;
-        /** each layer's input after dropout */
-        private final float[][] input;
-        /** each layer's input before dropout: the minibatch's features, then the hidden layers' activations */
-        private final float[][] source;
-        private final float[][] masks;
-        private final float[][] activations;
-        private final float[][] deltas;
-        /** each layer's weights, {@code inputs x outputs} row after row */
-        private final float[][] weights;
-        private final float[] labels;
+        /** each layer's input before dropout, by row: the minibatch's features, then the hidden activations */
+        private final float[][][] source;
+        /** each layer's input after dropout, by row */
+        private final float[][][] input;
+        private final float[][][] masks;
+        private final float[][][] activations;
+        private final float[][][] deltas;
+        /** each layer's weights by input: {@code [inputs][outputs]} */
+        private final float[][][] weightRows;
+        /** each layer's weights by unit, as DL4J lays them out: {@code [outputs][inputs]} */
+        private final float[][][] weightColumns;
+        private final float[][] biases;
+        /** the gradient of each layer's weights, as {@link #weightColumns} */
+        private final float[][][] weightGradients;
+        private final float[][] biasGradients;
+        private final float[][] labels;
 
         Pass(List<Layer> layers, int batchSize) {
             this.layers = layers;
             int count = layers.size();
-            input = new float[count][];
-            source = new float[count][];
-            masks = new float[count][];
-            activations = new float[count][];
-            deltas = new float[count][];
-            weights = new float[count][];
+            source = new float[count][][];
+            input = new float[count][][];
+            masks = new float[count][][];
+            activations = new float[count][][];
+            deltas = new float[count][][];
+            weightRows = new float[count][][];
+            weightColumns = new float[count][][];
+            biases = new float[count][];
+            weightGradients = new float[count][][];
+            biasGradients = new float[count][];
             for (int l = 0; l < count; l++) {
                 Layer layer = layers.get(l);
-                activations[l] = new float[batchSize * layer.outputs()];
-                deltas[l] = new float[batchSize * layer.outputs()];
-                weights[l] = new float[layer.inputs() * layer.outputs()];
-                source[l] = l == 0 ? new float[batchSize * layer.inputs()] : activations[l - 1];
-                input[l] = layer.dropsOut() ? new float[batchSize * layer.inputs()] : source[l];
+                activations[l] = new float[batchSize][layer.outputs()];
+                deltas[l] = new float[batchSize][layer.outputs()];
+                weightRows[l] = new float[layer.inputs()][layer.outputs()];
+                weightColumns[l] = new float[layer.outputs()][layer.inputs()];
+                biases[l] = new float[layer.outputs()];
+                weightGradients[l] = new float[layer.outputs()][layer.inputs()];
+                biasGradients[l] = new float[layer.outputs()];
+                source[l] = l == 0 ? new float[batchSize][layer.inputs()] : activations[l - 1];
+                input[l] = layer.dropsOut() ? new float[batchSize][layer.inputs()] : source[l];
+                masks[l] = layer.dropsOut() ? new float[batchSize][layer.inputs()] : null;
             }
-            labels = new float[batchSize * layers.get(count - 1).outputs()];
+            labels = new float[batchSize][layers.get(count - 1).outputs()];
+        }
+
+        /** @return where the minibatch's features are copied, row by row */
+        float[][] features() {
+            return source[0];
+        }
+
+        float[][] labels() {
+            return labels;
         }
 
         void forward(float[] params, int rows) {
@@ -116,179 +154,204 @@ public final class FastEpoch {
                 Layer layer = layers.get(l);
                 int inputs = layer.inputs();
                 int outputs = layer.outputs();
+                read(params, layer, l);
                 if (layer.dropsOut()) {
-                    masks[l] = mask(layer.retainProbability(), rows, inputs);
-                    for (int k = 0; k < rows * inputs; k++) {
-                        input[l][k] = source[l][k] * masks[l][k];
+                    mask(layer.retainProbability(), rows, inputs, masks[l]);
+                    for (int r = 0; r < rows; r++) {
+                        float[] from = source[l][r];
+                        float[] to = input[l][r];
+                        float[] mask = masks[l][r];
+                        for (int i = 0; i < inputs; i++) {
+                            to[i] = from[i] * mask[i];
+                        }
                     }
                 }
-                transpose(params, layer.weights().offset(), inputs, outputs, weights[l]);
-                float[] in = input[l];
-                float[] out = activations[l];
-                float[] w = weights[l];
-                java.util.Arrays.fill(out, 0, rows * outputs, 0f);
+                float[] bias = biases[l];
                 for (int r = 0; r < rows; r++) {
-                    int o = r * outputs;
-                    int x = r * inputs;
+                    float[] in = input[l][r];
+                    float[] out = activations[l][r];
+                    java.util.Arrays.fill(out, 0f);
                     for (int i = 0; i < inputs; i++) {
-                        float value = in[x + i];
+                        float value = in[i];
                         if (value != 0) {
-                            int row = i * outputs;
+                            float[] weights = weightRows[l][i];
                             for (int j = 0; j < outputs; j++) {
-                                out[o + j] += value * w[row + j];
+                                out[j] += value * weights[j];
                             }
                         }
                     }
-                    int bias = layer.bias().offset();
                     for (int j = 0; j < outputs; j++) {
-                        out[o + j] += params[bias + j];
+                        out[j] += bias[j];
                     }
+                    activate(layer.activation(), out);
                 }
-                activate(layer.activation(), out, rows * outputs, outputs);
             }
         }
 
         /** @return the minibatch's summed loss; leaves the output layer's delta, clipped softmax less labels */
         double outputDelta(int rows, float clip) {
             int last = layers.size() - 1;
-            int classes = layers.get(last).outputs();
-            float[] p = activations[last];
-            float[] delta = deltas[last];
             double loss = 0;
-            for (int k = 0; k < rows * classes; k++) {
-                float probability = clip > 0 ? Math.min(Math.max(p[k], clip), 1 - clip) : p[k];
-                if (labels[k] != 0) {
-                    loss -= labels[k] * Math.log(probability);
+            for (int r = 0; r < rows; r++) {
+                float[] p = activations[last][r];
+                float[] y = labels[r];
+                float[] delta = deltas[last][r];
+                for (int k = 0; k < p.length; k++) {
+                    float probability = clip > 0 ? Math.min(Math.max(p[k], clip), 1 - clip) : p[k];
+                    if (y[k] != 0) {
+                        loss -= y[k] * Math.log(probability);
+                    }
+                    delta[k] = probability - y[k];
                 }
-                delta[k] = probability - labels[k];
             }
             return loss;
         }
 
+        /** Backpropagates the output layer's delta, leaving the summed gradient in the flattened array. */
         void backward(float[] params, float[] gradient, int rows) {
             for (int l = layers.size() - 1; l >= 0; l--) {
                 Layer layer = layers.get(l);
                 int inputs = layer.inputs();
                 int outputs = layer.outputs();
-                float[] delta = deltas[l];
-                float[] in = input[l];
-                int weightOffset = layer.weights().offset();
-                int biasOffset = layer.bias().offset();
+                float[] biasGradient = biasGradients[l];
+                for (float[] column : weightGradients[l]) {
+                    java.util.Arrays.fill(column, 0f);
+                }
+                java.util.Arrays.fill(biasGradient, 0f);
                 for (int r = 0; r < rows; r++) {
-                    int x = r * inputs;
+                    float[] delta = deltas[l][r];
+                    float[] in = input[l][r];
                     for (int j = 0; j < outputs; j++) {
-                        float d = delta[r * outputs + j];
+                        float d = delta[j];
                         if (d != 0) {
-                            int g = weightOffset + j * inputs;
+                            float[] column = weightGradients[l][j];
                             for (int i = 0; i < inputs; i++) {
-                                gradient[g + i] += d * in[x + i];
+                                column[i] += d * in[i];
                             }
-                            gradient[biasOffset + j] += d;
                         }
                     }
+                    for (int j = 0; j < outputs; j++) {
+                        biasGradient[j] += delta[j];
+                    }
                 }
+                write(layer, l, gradient);
                 if (l == 0) {
                     return;
                 }
-                float[] previous = deltas[l - 1];
-                java.util.Arrays.fill(previous, 0, rows * inputs, 0f);
                 for (int r = 0; r < rows; r++) {
-                    int o = r * inputs;
+                    float[] delta = deltas[l][r];
+                    float[] previous = deltas[l - 1][r];
+                    java.util.Arrays.fill(previous, 0f);
                     for (int j = 0; j < outputs; j++) {
-                        float d = delta[r * outputs + j];
+                        float d = delta[j];
                         if (d != 0) {
-                            int w = weightOffset + j * inputs;
+                            float[] weights = weightColumns[l][j];
                             for (int i = 0; i < inputs; i++) {
-                                previous[o + i] += d * params[w + i];
+                                previous[i] += d * weights[i];
                             }
                         }
                     }
-                }
-                if (layer.dropsOut()) {
-                    for (int k = 0; k < rows * inputs; k++) {
-                        previous[k] *= masks[l][k];
+                    if (layer.dropsOut()) {
+                        float[] mask = masks[l][r];
+                        for (int i = 0; i < inputs; i++) {
+                            previous[i] *= mask[i];
+                        }
                     }
+                    derivative(layers.get(l - 1).activation(), activations[l - 1][r], previous);
                 }
-                derivative(layers.get(l - 1).activation(), activations[l - 1], previous, rows * inputs);
             }
+        }
+
+        /** Copies one layer's parameters out of the flattened array, by unit and by input. */
+        private void read(float[] params, Layer layer, int l) {
+            int inputs = layer.inputs();
+            int offset = layer.weights().offset();
+            for (int j = 0; j < layer.outputs(); j++) {
+                float[] column = weightColumns[l][j];
+                System.arraycopy(params, offset + j * inputs, column, 0, inputs);
+                for (int i = 0; i < inputs; i++) {
+                    weightRows[l][i][j] = column[i];
+                }
+            }
+            System.arraycopy(params, layer.bias().offset(), biases[l], 0, layer.outputs());
+        }
+
+        private void write(Layer layer, int l, float[] gradient) {
+            int inputs = layer.inputs();
+            for (int j = 0; j < layer.outputs(); j++) {
+                System.arraycopy(weightGradients[l][j], 0, gradient, layer.weights().offset() + j * inputs, inputs);
+            }
+            System.arraycopy(biasGradients[l], 0, gradient, layer.bias().offset(), layer.outputs());
         }
 
         /**
-         * @return DL4J's mask for one layer's input: ND4J's draw on an array of the input's shape and ordering (row
-         *     after row, as DL4J's dense layers keep their inputs and activations)
+         * Draws DL4J's mask for one layer's input: ND4J's {@code DropOutInverted} on an array of the input's shape
+         * and ordering (row after row, as DL4J's dense layers keep their inputs and activations).
          */
-        private static float[] mask(double retain, int rows, int columns) {
-            INDArray mask = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, columns}, 'c').assign(1.0);
-            Nd4j.getExecutioner().exec(new DropOutInverted(mask, mask, retain));
-            return mask.data().asFloat();
-        }
-
-        private static void transpose(float[] params, int offset, int inputs, int outputs, float[] rowMajor) {
-            for (int j = 0; j < outputs; j++) {
-                int column = offset + j * inputs;
-                for (int i = 0; i < inputs; i++) {
-                    rowMajor[i * outputs + j] = params[column + i];
-                }
+        private static void mask(double retain, int rows, int columns, float[][] mask) {
+            INDArray drawn = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, columns}, 'c').assign(1.0);
+            Nd4j.getExecutioner().exec(new DropOutInverted(drawn, drawn, retain));
+            float[] values = drawn.data().asFloat();
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(values, r * columns, mask[r], 0, columns);
             }
         }
 
-        private static void activate(Activation activation, float[] values, int length, int width) {
+        private static void activate(Activation activation, float[] values) {
             switch (activation) {
                 case RELU -> {
-                    for (int k = 0; k < length; k++) {
+                    for (int k = 0; k < values.length; k++) {
                         values[k] = Math.max(values[k], 0f);
                     }
                 }
                 case TANH -> {
-                    for (int k = 0; k < length; k++) {
+                    for (int k = 0; k < values.length; k++) {
                         values[k] = (float) Math.tanh(values[k]);
                     }
                 }
                 case SIGMOID -> {
-                    for (int k = 0; k < length; k++) {
+                    for (int k = 0; k < values.length; k++) {
                         values[k] = (float) (1 / (1 + Math.exp(-values[k])));
                     }
                 }
-                case SOFTMAX -> softmax(values, length, width);
+                case SOFTMAX -> softmax(values);
                 case IDENTITY -> {
                 }
             }
         }
 
-        private static void softmax(float[] values, int length, int width) {
-            for (int row = 0; row < length; row += width) {
-                float max = Float.NEGATIVE_INFINITY;
-                for (int k = row; k < row + width; k++) {
-                    max = Math.max(max, values[k]);
-                }
-                float sum = 0;
-                for (int k = row; k < row + width; k++) {
-                    values[k] = (float) Math.exp(values[k] - max);
-                    sum += values[k];
-                }
-                for (int k = row; k < row + width; k++) {
-                    values[k] /= sum;
-                }
+        private static void softmax(float[] values) {
+            float max = Float.NEGATIVE_INFINITY;
+            for (float value : values) {
+                max = Math.max(max, value);
+            }
+            float sum = 0;
+            for (int k = 0; k < values.length; k++) {
+                values[k] = (float) Math.exp(values[k] - max);
+                sum += values[k];
+            }
+            for (int k = 0; k < values.length; k++) {
+                values[k] /= sum;
             }
         }
 
         /** Turns the gradient of a hidden layer's activations into that of its pre-activations, in place. */
-        private static void derivative(Activation activation, float[] activations, float[] gradient, int length) {
+        private static void derivative(Activation activation, float[] activations, float[] gradient) {
             switch (activation) {
                 case RELU -> {
-                    for (int k = 0; k < length; k++) {
+                    for (int k = 0; k < gradient.length; k++) {
                         if (activations[k] <= 0) {
                             gradient[k] = 0;
                         }
                     }
                 }
                 case TANH -> {
-                    for (int k = 0; k < length; k++) {
+                    for (int k = 0; k < gradient.length; k++) {
                         gradient[k] *= 1 - activations[k] * activations[k];
                     }
                 }
                 case SIGMOID -> {
-                    for (int k = 0; k < length; k++) {
+                    for (int k = 0; k < gradient.length; k++) {
                         gradient[k] *= activations[k] * (1 - activations[k]);
                     }
                 }

@@ -1,16 +1,16 @@
 package org.nnlab.harness.fast;
 
-/** One epoch's minibatches, handed out as row-major float arrays. */
+/** One epoch's minibatches, handed out row by row. */
 public interface Minibatches {
     /** @return the most rows a minibatch has */
     int batchSize();
 
     /**
-     * Copies the next minibatch into the arrays.
+     * Copies the next minibatch into the rows.
      *
-     * @param features {@code batchSize() x features} values, row after row
-     * @param labels   {@code batchSize() x classes} one-hot labels, row after row
+     * @param features {@code batchSize()} rows of the features
+     * @param labels   {@code batchSize()} rows of one-hot labels
      * @return how many rows were copied, 0 when the epoch is over
      */
-    int next(float[] features, float[] labels);
+    int next(float[][] features, float[][] labels);
 }

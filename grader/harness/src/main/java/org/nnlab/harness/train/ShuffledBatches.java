@@ -138,12 +138,12 @@ final class ShuffledBatches implements DataSetIterator {
             }
 
             @Override
-            public int next(float[] x, float[] y) {
+            public int next(float[][] x, float[][] y) {
                 int rows = Math.min(batchSize, order.length - cursor);
                 for (int i = 0; i < rows; i++) {
                     int row = order[cursor + i];
-                    System.arraycopy(features, row * featureCount, x, i * featureCount, featureCount);
-                    System.arraycopy(labels, row * classCount, y, i * classCount, classCount);
+                    System.arraycopy(features, row * featureCount, x[i], 0, featureCount);
+                    System.arraycopy(labels, row * classCount, y[i], 0, classCount);
                 }
                 cursor += rows;
                 return rows;

@@ -187,16 +187,17 @@ class FastEpochTest {
             }
 
             @Override
-            public int next(float[] features, float[] labels) {
+            public int next(float[][] features, float[][] labels) {
                 if (!remaining.hasNext()) {
                     return 0;
                 }
                 DataSet batch = remaining.next();
-                float[] x = batch.getFeatures().data().asFloat();
-                float[] y = batch.getLabels().data().asFloat();
-                System.arraycopy(x, 0, features, 0, x.length);
-                System.arraycopy(y, 0, labels, 0, y.length);
-                return (int) batch.getFeatures().rows();
+                int rows = (int) batch.getFeatures().rows();
+                for (int r = 0; r < rows; r++) {
+                    System.arraycopy(batch.getFeatures().getRow(r).toFloatVector(), 0, features[r], 0, FEATURES);
+                    System.arraycopy(batch.getLabels().getRow(r).toFloatVector(), 0, labels[r], 0, CLASSES);
+                }
+                return rows;
             }
         };
     }
