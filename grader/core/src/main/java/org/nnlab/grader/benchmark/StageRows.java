@@ -12,6 +12,8 @@ public final class StageRows {
     public static final String END_TO_END = "end-to-end: reference graded (compile..checks)";
     /** The training sandbox's peak memory row. */
     public static final String TRAINING_PEAK = "peak memory, training sandbox (cgroup)";
+    /** The sandboxed grading's training row: both models, timed inside the training sandbox's JVM. */
+    public static final String SANDBOX_TRAINING = "    training A+B in the sandbox's JVM";
     /** The in-process floor's training row. */
     public static final String FLOOR_TRAINING = "floor: training A+B in-process (no sandbox)";
     /** The in-process floor's training rows of model A and B are this plus the run's name. */
@@ -36,7 +38,7 @@ public final class StageRows {
         addRemainder(rows, "    sandbox + JVM start, reading rows, exit", timings, "trainingSandboxMillis",
                 "harness.backendStartMillis", "harness.trainingMillis", "harness.savingMillis");
         add(rows, "    ND4J start (training JVM)", timings, "harness.backendStartMillis");
-        add(rows, "    training A+B in the sandbox's JVM", timings, "harness.trainingMillis");
+        add(rows, SANDBOX_TRAINING, timings, "harness.trainingMillis");
         add(rows, "    training A (epochs + per-epoch validation)", timings, "harness.trainingMillis.A");
         add(rows, "      of which harness recording (A)", timings, "harness.recordingMillis.A");
         add(rows, "    training B (epochs + per-epoch validation)", timings, "harness.trainingMillis.B");

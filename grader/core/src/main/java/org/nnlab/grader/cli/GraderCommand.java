@@ -16,6 +16,7 @@ import org.nnlab.datasets.DatasetException;
 import org.nnlab.datasets.obtain.DatasetLoader;
 import org.nnlab.grader.Grader;
 import org.nnlab.grader.benchmark.BenchmarkReport;
+import org.nnlab.grader.benchmark.PlatformStart;
 import org.nnlab.grader.benchmark.PytorchPeer;
 import org.nnlab.grader.check.CheckCatalog;
 import org.nnlab.grader.check.CheckType;
@@ -50,8 +51,10 @@ public final class GraderCommand {
               grader validate --lab DIR [--json-dir DIR] [--unsandboxed-trusted-code]
               grader checks
               grader benchmark --lab DIR [--repeat N] [--json OUT] [--queued N] [--epochs LIST] [--queues LIST]
-                           (grading of the lab's reference solution against its in-process floor and PyTorch;
-                           --queued 0, --epochs none and --queues none skip the throughput and scaling parts)
+                           [--starts N]
+                           (grading of the lab's reference solution against its in-process floor and PyTorch, and
+                           the platform's start; --queued 0, --epochs none, --queues none and --starts 0 skip the
+                           throughput, scaling and start parts)
               grader kit --lab DIR --out FILE.zip [--kit-jar FILE]   (the lab's student kit)
             --unsandboxed-trusted-code runs the code WITHOUT any sandbox: only for an instructor's own code.""";
 
@@ -136,9 +139,9 @@ public final class GraderCommand {
         // The floor trains the lab's own reference solution, trusted instructor code, without a sandbox.
         Grader floor = Grader.standard(new UnsandboxedRunner());
         int workers = Math.max(1, Runtime.getRuntime().availableProcessors() / lab.limits().cpus());
-        BenchmarkReport report = new GradingBenchmark(grader, floor, new PytorchPeer(PytorchPeer.SCRIPT), out)
-                .run(lab, new GradingBenchmark.Settings(options.repeat(), options.queued(), workers,
-                        options.epochScales(), options.queueScales()));
+        BenchmarkReport report = new GradingBenchmark(grader, floor, new PytorchPeer(PytorchPeer.SCRIPT),
+                new PlatformStart(Path.of("").toAbsolutePath()), out).run(lab, new GradingBenchmark.Settings(options.repeat(),
+                        options.queued(), workers, options.epochScales(), options.queueScales(), options.starts()));
         out.println();
         out.print(report.table());
         if (options.json() != null) {
@@ -197,7 +200,7 @@ public final class GraderCommand {
     /** The parsed command line. */
     record Options(String command, Path lab, List<Path> submissions, Map<String, String> answers, Path json,
                    Path jsonDir, boolean unsandboxed, int repeat, Path out, Path kitJar, int queued,
-                   List<Integer> epochScales, List<Integer> queueScales) {
+                   List<Integer> epochScales, List<Integer> queueScales, int starts) {
 
         static Options parse(String[] args) throws IOException {
             if (args.length == 0) {
@@ -213,6 +216,7 @@ public final class GraderCommand {
             int queued = 20;
             List<Integer> epochScales = List.of(30, 60, 120);
             List<Integer> queueScales = List.of(1, 10, 50);
+            int starts = 3;
             List<Path> submissions = new ArrayList<>();
             Map<String, String> answers = new LinkedHashMap<>();
             for (int i = 1; i < args.length; i++) {
@@ -236,6 +240,7 @@ public final class GraderCommand {
                     case "--queued" -> queued = value.equals("0") ? 0 : positive(value, option);
                     case "--epochs" -> epochScales = positives(value, option);
                     case "--queues" -> queueScales = positives(value, option);
+                    case "--starts" -> starts = value.equals("0") ? 0 : positive(value, option);
                     case "--answer" -> {
                         int eq = value.indexOf('=');
                         if (eq <= 0) {
@@ -251,7 +256,7 @@ public final class GraderCommand {
                 throw new UsageException(args[0] + " needs --lab DIR");
             }
             return new Options(args[0], lab, submissions, answers, json, jsonDir, unsandboxed, repeat, out, kitJar,
-                    queued, epochScales, queueScales);
+                    queued, epochScales, queueScales, starts);
         }
 
         /** @return the comma-separated positive integers of {@code value}, none for "none" */

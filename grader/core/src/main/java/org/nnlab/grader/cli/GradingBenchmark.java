@@ -15,6 +15,7 @@ import org.nnlab.grader.Grader;
 import org.nnlab.grader.benchmark.BenchmarkReport;
 import org.nnlab.grader.benchmark.Machine;
 import org.nnlab.grader.benchmark.Measurements;
+import org.nnlab.grader.benchmark.PlatformStart;
 import org.nnlab.grader.benchmark.PytorchPeer;
 import org.nnlab.grader.benchmark.StageRows;
 import org.nnlab.grader.benchmark.Targets;
@@ -36,6 +37,7 @@ import org.nnlab.protocol.Matrix;
 public final class GradingBenchmark {
     private final Grader sandboxed;
     private final Grader floor;
+    private final PlatformStart platform;
     private final PytorchPeer peer;
     private final PrintStream out;
 
@@ -47,9 +49,10 @@ public final class GradingBenchmark {
      * @param workers     workers grading the queue
      * @param epochScales epoch counts to grade once each for the scaling rows; empty skips them
      * @param queueScales numbers of submissions to queue at once, each once, for the scaling rows; empty skips them
+     * @param starts      platform starts to time ({@code ./nnlab run} to the first 200); 0 skips them
      */
     public record Settings(int repeat, int queued, int workers, List<Integer> epochScales,
-                           List<Integer> queueScales) {
+                           List<Integer> queueScales, int starts) {
         /** Copies the lists. */
         public Settings {
             epochScales = List.copyOf(epochScales);
@@ -61,12 +64,15 @@ public final class GradingBenchmark {
      * @param sandboxed the grader to time, with the bubblewrap sandbox
      * @param floor     the same grader without a sandbox, for the reference's in-process training (trusted code)
      * @param peer      the PyTorch peer
+     * @param platform  the platform's start, timed
      * @param out       where progress goes
      */
-    public GradingBenchmark(Grader sandboxed, Grader floor, PytorchPeer peer, PrintStream out) {
+    public GradingBenchmark(Grader sandboxed, Grader floor, PytorchPeer peer, PlatformStart platform,
+                            PrintStream out) {
         this.sandboxed = sandboxed;
         this.floor = floor;
         this.peer = peer;
+        this.platform = platform;
         this.out = out;
     }
 
@@ -112,6 +118,9 @@ public final class GradingBenchmark {
         }
         for (int queued : settings.queueScales()) {
             measureQueue(lab, reference, queued, settings.workers(), rows);
+        }
+        if (settings.starts() > 0) {
+            measureStarts(settings.starts(), rows, notes);
         }
         notes.add("end-to-end is Grader.grade() from the submitted sources to the result (the platform's queue and"
                 + " database are not included); the in-process floor is the same training of A and B timed inside"
@@ -199,11 +208,34 @@ public final class GradingBenchmark {
         progress("scaling: %d submissions queued at once, %d workers", count, workers);
         ThroughputRun.Throughput run = new ThroughputRun(sandboxed, workers).run(lab, reference, count);
         String name = "scaling: " + count + " queued";
-        rows.add(name + ": time to the last result", "ms", run.wallMillis());
+        rows.add(Targets.queueRow(count), "ms", run.wallMillis());
         for (int i = 0; i < count; i++) {
             rows.add(name + ": queued to result, each", "ms", run.queueWaits().get(i) + run.gradingMillis().get(i));
         }
         progress("scaling: %d queued: %d ms to the last result", count, run.wallMillis());
+    }
+
+    /** Times the platform's starts; a start that fails is noted, and the rows measured so far are kept. */
+    private void measureStarts(int starts, Measurements rows, List<String> notes) {
+        String unavailable = platform.unavailableReason();
+        if (unavailable != null) {
+            notes.add("platform start not measured: " + unavailable + ".");
+            progress("platform start skipped: %s", unavailable);
+            return;
+        }
+        progress("platform start: ./nnlab run, %d starts after one not counted", starts);
+        try {
+            for (long millis : platform.measure(starts)) {
+                rows.add(Targets.PLATFORM_START, "ms", millis);
+                progress("platform start: %d ms to the first 200", millis);
+            }
+        } catch (IOException e) {
+            notes.add("platform start not measured: " + e.getMessage() + ".");
+            progress("platform start failed: %s", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            notes.add("platform start not measured: interrupted.");
+        }
     }
 
     private static GradingResult grade(Grader grader, Lab lab, Submission submission) throws IOException {
