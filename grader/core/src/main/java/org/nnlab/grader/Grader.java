@@ -37,6 +37,7 @@ import org.nnlab.grader.run.JobWorkspace;
 import org.nnlab.grader.run.LabData;
 import org.nnlab.grader.run.Measured;
 import org.nnlab.grader.run.NativeLibraries;
+import org.nnlab.grader.run.JobStages;
 import org.nnlab.grader.run.StageRunner;
 import org.nnlab.grader.run.TrainingOutcome;
 import org.nnlab.grader.sandbox.Sandbox;
@@ -149,11 +150,12 @@ public final class Grader {
         LabData data = LabData.prepare(lab, datasets);
         stages.prepare();
         timings.put("preparationMillis", millisSince(start));
-        try (JobWorkspace workspace = JobWorkspace.create(workRoot)) {
+        try (JobWorkspace workspace = JobWorkspace.create(workRoot);
+             JobStages job = stages.start(workspace, lab, data)) {
             start = System.nanoTime();
             listener.stage(GradingListener.Stage.COMPILING);
             CompileResult compiled = new SubmissionCompiler(sandbox, GraderHome.javaHome(), home.compileClasspath(),
-                    stages.baseMounts()).compile(submission.sources(), workspace.sources(), workspace.classes());
+                    stages.baseMounts(), stages.javacArchive()).compile(submission.sources(), workspace.sources(), workspace.classes());
             timings.put("compileMillis", millisSince(start));
             if (!compiled.succeeded()) {
                 Evidence evidence = new Evidence(lab.parameters(), data.train().classCount(), data.train().rows(),
@@ -164,8 +166,7 @@ public final class Grader {
             }
             start = System.nanoTime();
             listener.stage(GradingListener.Stage.TRAINING);
-            TrainingOutcome training = stages.train(workspace, lab, data,
-                    line -> listener.epoch(line.run(), line.epoch()));
+            TrainingOutcome training = job.train(line -> listener.epoch(line.run(), line.epoch()));
             timings.put("trainingSandboxMillis", millisSince(start));
             putPeakMemory(timings, "trainingSandboxPeakMb", training.sandbox());
             if (training.report() != null) {
@@ -175,7 +176,7 @@ public final class Grader {
             if (training.completed()) {
                 start = System.nanoTime();
                 listener.stage(GradingListener.Stage.EVALUATING);
-                EvaluationOutcome evaluation = stages.evaluate(workspace, lab, data);
+                EvaluationOutcome evaluation = job.evaluate();
                 timings.put("evaluationSandboxMillis", millisSince(start));
                 putPeakMemory(timings, "evaluationSandboxPeakMb", evaluation.sandbox());
                 evaluation.timingsMillis().forEach((k, v) -> timings.put("evaluation." + k, v));

@@ -1,11 +1,18 @@
 package org.nnlab.harness;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nnlab.protocol.ProtocolJson;
 
-/** What both harness entry points do first: read their job file and start the ND4J backend. */
+/**
+ * What both harness entry points do first: start the ND4J backend, then wait for their job file and read it. The
+ * grader starts a harness JVM before its job is ready (the training JVM while the submission compiles, the
+ * evaluation JVM while it trains), so that the JVM's and ND4J's start are off the grading's path, and writes the
+ * job file, whole, once the job's inputs are in place.
+ */
 public final class JobFiles {
     private static final long MAX_JOB_BYTES = 1 << 20;
 
@@ -19,11 +26,52 @@ public final class JobFiles {
      * @return the job
      */
     public static <T> T read(String[] args, Class<T> type, String usage) throws IOException {
+        return ProtocolJson.read(jobFile(args, usage), type, MAX_JOB_BYTES);
+    }
+
+    /**
+     * A job read once the backend had started.
+     *
+     * @param job                the job
+     * @param backendStartMillis how long the backend took to start, before the job was there
+     */
+    public record Started<T>(T job, long backendStartMillis) {
+    }
+
+    /**
+     * Starts the backend, waits until the job file exists (the grader moves it into place whole) and reads it.
+     * While it waits, it warms the JVM up, step by step, looking for the job between steps.
+     *
+     * @param args   the command line, which must be the job file alone
+     * @param type   the job's record
+     * @param usage  what to print when the command line is wrong (the process then exits with status 2)
+     * @param warmup one short step of warming up (tens of milliseconds), which returns whether more remain
+     */
+    public static <T> Started<T> startThenRead(String[] args, Class<T> type, String usage, BooleanSupplier warmup)
+            throws IOException {
+        Path file = jobFile(args, usage);
+        long backend = startBackend();
+        boolean warming = true;
+        while (!Files.isRegularFile(file)) {
+            if (warming) {
+                warming = warmup.getAsBoolean();
+                continue;
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                throw new IOException("interrupted while waiting for the job file " + file, e);
+            }
+        }
+        return new Started<>(ProtocolJson.read(file, type, MAX_JOB_BYTES), backend);
+    }
+
+    private static Path jobFile(String[] args, String usage) {
         if (args.length != 1) {
             System.err.println(usage);
             System.exit(2);
         }
-        return ProtocolJson.read(Path.of(args[0]), type, MAX_JOB_BYTES);
+        return Path.of(args[0]);
     }
 
     /** Starts the ND4J backend, which loads the native libraries. @return how long it took, in milliseconds */

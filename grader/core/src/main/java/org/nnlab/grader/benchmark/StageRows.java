@@ -4,8 +4,11 @@ import java.util.Map;
 
 /**
  * Turns one grading's stage timings (the keys of {@code GradingResult.timings()}) into benchmark rows: the
- * end-to-end time and where it went, including the parts no stage times itself (starting the sandbox and the JVM,
- * reading the rows, exiting), which are what is left of a sandbox's wall time after the harness's own timings.
+ * end-to-end time and where it went, including the parts no stage times itself (reading the job and its rows,
+ * exiting), which are what is left of a sandbox's time after the harness's own timings. The training and evaluation
+ * sandboxes start before their jobs are ready (the training sandbox while the submission compiles, the evaluation
+ * sandbox while it trains), so a sandbox's time runs from its job to its end, and the JVM's and ND4J's start are
+ * rows of their own, off the grading's path.
  */
 public final class StageRows {
     /** The end-to-end row of a sandboxed grading. */
@@ -34,21 +37,23 @@ public final class StageRows {
         rows.add(END_TO_END, MS, totalMillis);
         add(rows, "  preparation: split, natives check", timings, "preparationMillis");
         add(rows, "  compile: javac in the sandbox", timings, "compileMillis");
-        add(rows, "  training sandbox, whole", timings, "trainingSandboxMillis");
-        addRemainder(rows, "    sandbox + JVM start, reading rows, exit", timings, "trainingSandboxMillis",
-                "harness.backendStartMillis", "harness.trainingMillis", "harness.savingMillis");
-        add(rows, "    ND4J start (training JVM)", timings, "harness.backendStartMillis");
+        add(rows, "  training sandbox, from its job to its end", timings, "trainingSandboxMillis");
+        addRemainder(rows, "    reading the job and rows, exit", timings, "trainingSandboxMillis",
+                "harness.trainingMillis", "harness.savingMillis");
         add(rows, SANDBOX_TRAINING, timings, "harness.trainingMillis");
         add(rows, "    training A (epochs + per-epoch validation)", timings, "harness.trainingMillis.A");
         add(rows, "      of which harness recording (A)", timings, "harness.recordingMillis.A");
         add(rows, "    training B (epochs + per-epoch validation)", timings, "harness.trainingMillis.B");
         add(rows, "      of which harness recording (B)", timings, "harness.recordingMillis.B");
         add(rows, "    saving the networks", timings, "harness.savingMillis");
-        add(rows, "  evaluation sandbox, whole", timings, "evaluationSandboxMillis");
-        addRemainder(rows, "    sandbox + JVM start, reading inputs, exit", timings, "evaluationSandboxMillis",
-                "evaluation.backendStartMillis", "evaluation.evaluationMillis");
-        add(rows, "    ND4J start (evaluation JVM)", timings, "evaluation.backendStartMillis");
+        add(rows, "  evaluation sandbox, from its job to its end", timings, "evaluationSandboxMillis");
+        addRemainder(rows, "    reading the job and inputs, exit", timings, "evaluationSandboxMillis",
+                "evaluation.evaluationMillis");
         add(rows, "    loading networks, predicting", timings, "evaluation.evaluationMillis");
+        add(rows, "  before their jobs: ND4J start, training JVM (while compiling)", timings,
+                "harness.backendStartMillis");
+        add(rows, "  before their jobs: ND4J start, evaluation JVM (while training)", timings,
+                "evaluation.backendStartMillis");
         add(rows, "  checks", timings, "checksMillis");
         if (timings.containsKey("trainingSandboxPeakMb")) {
             rows.add(TRAINING_PEAK, "MB", timings.get("trainingSandboxPeakMb"));

@@ -9,7 +9,8 @@ import org.nnlab.protocol.EpochRecord;
 /**
  * The recorded curves agree with the grader's own measurement of each saved network: the last epoch's validation
  * accuracy and loss equal those recomputed in the evaluation sandbox, and the learning rate saved in the network's
- * configuration equals the last recorded one. Every earlier epoch's validation accuracy and loss must equal those
+ * configuration equals the last recorded one (or is one of the run's own decay steps below it, which a schedule may take
+ * after the last epoch). Every earlier epoch's validation accuracy and loss must equal those
  * of the weights the harness kept at that epoch's end, measured again in the evaluation sandbox. A mismatch is an integrity failure, not a numeric slip: the curves
  * were not produced by the network that was saved.
  *
@@ -232,15 +233,33 @@ public final class ConsistencyCheck implements Check {
                 + "trained on the validation rows, which may only measure it.";
     }
 
-    /** @return how the saved configuration's learning rate differs from the epoch's, or null when it does not */
+    /**
+     * @return how the saved configuration's learning rate differs from the epoch's, or null when it does not. A
+     *     saved rate one of the run's own decay steps below the epoch's is no difference: a schedule that reads
+     *     each epoch's metrics (the reference's plateau schedule) may lower the rate after the last endEpoch(),
+     *     when it no longer trains anything.
+     */
     private static String learningRateMismatch(RunEvidence run, EpochRecord epoch) {
         for (LayerDescription layer : run.network().layers()) {
             if (!Double.isNaN(layer.learningRate())
-                    && !Numbers.close(layer.learningRate(), epoch.learningRate(), 1e-6)) {
+                    && !Numbers.close(layer.learningRate(), epoch.learningRate(), 1e-6)
+                    && !oneDecayStepBelow(run.epochs(), layer.learningRate(), epoch.learningRate())) {
                 return "run " + run.name() + " recorded a final learning rate of " + Numbers.show(epoch.learningRate())
                         + ", but its saved configuration says " + Numbers.show(layer.learningRate()) + ".";
             }
         }
         return null;
+    }
+
+    /** @return whether {@code saved} is {@code recorded} times one of the factors the rate fell by between epochs */
+    private static boolean oneDecayStepBelow(List<EpochRecord> epochs, double saved, double recorded) {
+        for (int i = 1; i < epochs.size(); i++) {
+            double before = epochs.get(i - 1).learningRate();
+            double after = epochs.get(i).learningRate();
+            if (before > 0 && after < before && Numbers.close(saved, recorded * after / before, 1e-6)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -24,24 +24,30 @@ public final class SubmissionCompiler {
     private static final Pattern ERROR = Pattern.compile("^(.+\\.java):(\\d+): error: (.*)$");
     private static final long MB = 1024L * 1024;
     private static final String OUT_OF_RESOURCES = "The system is out of resources.";
-    private static final SandboxLimits LIMITS = new SandboxLimits(Duration.ofSeconds(120), 240, 1536 * MB, 128,
+    /** How long javac may take; the training sandbox, started meanwhile, waits at most that long for its job. */
+    public static final Duration WALL_TIME = Duration.ofSeconds(120);
+    private static final SandboxLimits LIMITS = new SandboxLimits(WALL_TIME, 240, 1536 * MB, 128,
             64 * MB, 256 * MB, 64 * 1024, 1);
     private final Sandbox sandbox;
     private final Path javaHome;
     private final List<Path> classpath;
     private final List<Mount> mounts;
+    private final Path archive;
 
     /**
      * @param sandbox   where javac runs
      * @param javaHome  the JDK whose javac is used
      * @param classpath the jars submissions compile against
      * @param mounts    read-only mounts that make those jars (and a JDK outside /usr) visible
+     * @param archive   a class-data-sharing archive of javac's classes inside those mounts, or null for none
      */
-    public SubmissionCompiler(Sandbox sandbox, Path javaHome, List<Path> classpath, List<Mount> mounts) {
+    public SubmissionCompiler(Sandbox sandbox, Path javaHome, List<Path> classpath, List<Mount> mounts,
+                              Path archive) {
         this.sandbox = sandbox;
         this.javaHome = javaHome;
         this.classpath = List.copyOf(classpath);
         this.mounts = List.copyOf(mounts);
+        this.archive = archive;
     }
 
     /**
@@ -58,6 +64,9 @@ public final class SubmissionCompiler {
                 "-J-XX:TieredStopAtLevel=1", "-proc:none",
                 "-encoding", "UTF-8", "-Xmaxerrs", "50", "-nowarn", "-g", "-implicit:none", "-d", classesDir.toString(),
                 "-cp", classpath.stream().map(Path::toString).collect(Collectors.joining(":"))));
+        if (archive != null && Files.isRegularFile(archive)) {
+            command.addAll(1, List.of("-J-XX:SharedArchiveFile=" + archive, "-J-Xlog:cds*=off"));
+        }
         for (Map.Entry<String, String> source : sources.entrySet()) {
             Path file = sourceDir.resolve(source.getKey()).normalize();
             if (!file.startsWith(sourceDir)) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.nnlab.datasets.LabeledData;
 import org.nnlab.grader.check.EpochMeasurements;
 import org.nnlab.grader.check.Measurement;
+import org.nnlab.grader.compile.SubmissionCompiler;
 import org.nnlab.grader.lab.Lab;
 import org.nnlab.grader.sandbox.Mount;
 import org.nnlab.grader.sandbox.Sandbox;
@@ -45,8 +46,25 @@ final class EvaluationStage {
         this.jvm = jvm;
     }
 
-    /** @return the measurement of each expected run, by name, and how the sandbox ended */
-    EvaluationOutcome run(JobWorkspace workspace, Lab lab, LabData data) throws IOException {
+    /**
+     * Starts the evaluation sandbox, held until {@link #run} releases it: a fresh JVM that starts Java and ND4J while
+     * the submission trains.
+     */
+    PreStartedRun start(JobWorkspace workspace, Lab lab) {
+        Path job = workspace.evaluationInput().resolve("evaluation-job.json");
+        return PreStartedRun.start(sandbox, jvm.request("org.nnlab.harness.evaluate.EvaluationMain", job.toString(),
+                List.of(), List.of(Mount.readOnly(workspace.output()), Mount.readOnly(workspace.evaluationInput()),
+                        Mount.writable(workspace.evaluationOutput(), workspace.evaluationOutput().toString())),
+                lab.limits(), Duration.ofSeconds(Math.max(60, lab.limits().wallSeconds() / 2))), job,
+                Duration.ofSeconds(lab.limits().wallSeconds()).plus(SubmissionCompiler.WALL_TIME), "evaluation");
+    }
+
+    /**
+     * Gives the started sandbox its job, once the submission trained.
+     *
+     * @return the measurement of each expected run, by name, and how the sandbox ended
+     */
+    EvaluationOutcome run(PreStartedRun started, JobWorkspace workspace, Lab lab, LabData data) throws IOException {
         Map<String, Measured> measured = new LinkedHashMap<>();
         Map<String, String> networks = new LinkedHashMap<>();
         Map<String, String> weights = new LinkedHashMap<>();
@@ -69,13 +87,8 @@ final class EvaluationStage {
             inputs.put(part.getKey(), features(part.getValue(),
                     workspace.evaluationInput().resolve(part.getKey() + ".bin")));
         }
-        Path job = workspace.evaluationInput().resolve("evaluation-job.json");
-        ProtocolJson.write(job, new EvaluationJob(networks, inputs, weights, VALIDATION,
+        SandboxOutcome outcome = started.release(new EvaluationJob(networks, inputs, weights, VALIDATION,
                 workspace.evaluationOutput().toString()));
-        SandboxOutcome outcome = sandbox.run(jvm.request("org.nnlab.harness.evaluate.EvaluationMain", job.toString(),
-                List.of(), List.of(Mount.readOnly(workspace.output()), Mount.readOnly(workspace.evaluationInput()),
-                        Mount.writable(workspace.evaluationOutput(), workspace.evaluationOutput().toString())),
-                lab.limits(), Duration.ofSeconds(Math.max(60, lab.limits().wallSeconds() / 2))));
         EvaluationReport report = report(workspace);
         for (String run : networks.keySet()) {
             String error = report == null ? "the evaluation sandbox wrote no report (exit code "

@@ -1,6 +1,7 @@
 package org.nnlab.grader.run;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.nnlab.grader.lab.Lab;
 import org.nnlab.grader.sandbox.Mount;
@@ -54,20 +55,20 @@ public final class StageRunner {
         return jvm.baseMounts();
     }
 
-    /**
-     * @param progress hears each epoch as the harness measures it (untrusted, for display), on another thread
-     * @return how the training sandbox ended
-     */
-    public TrainingOutcome train(JobWorkspace workspace, Lab lab, LabData data,
-                                 java.util.function.Consumer<org.nnlab.protocol.ProgressLine> progress)
-            throws IOException {
+    /** @return the class-data-sharing archive of javac's classes, inside {@link #baseMounts()} */
+    public Path javacArchive() {
         prepare();
-        return new TrainingStage(sandbox, trainingJvm).run(workspace, lab, data, progress);
+        return natives.javacArchive();
     }
 
-    /** @return the grader's measurement of each run's saved network, and how the evaluation sandbox ended */
-    public EvaluationOutcome evaluate(JobWorkspace workspace, Lab lab, LabData data) throws IOException {
+    /**
+     * Starts the job's training sandbox at once, so that its JVM and ND4J start while the submission compiles.
+     *
+     * @return the job's stages; close them when the grading ends
+     */
+    public JobStages start(JobWorkspace workspace, Lab lab, LabData data) throws IOException {
         prepare();
-        return new EvaluationStage(sandbox, jvm).run(workspace, lab, data);
+        return new JobStages(new TrainingStage(sandbox, trainingJvm), new EvaluationStage(sandbox, jvm), workspace,
+                lab, data);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.nnlab.datasets.LabeledData;
+import org.nnlab.grader.compile.SubmissionCompiler;
 import org.nnlab.grader.lab.Lab;
 import org.nnlab.grader.sandbox.Mount;
 import org.nnlab.grader.sandbox.Sandbox;
@@ -34,24 +35,34 @@ final class TrainingStage {
         this.jvm = jvm;
     }
 
-    TrainingOutcome run(JobWorkspace workspace, Lab lab, LabData data, Consumer<ProgressLine> progress)
-            throws IOException {
-        Path train = write(data.train(), workspace.input().resolve("train.bin"));
-        Path validation = write(data.validation(), workspace.input().resolve("validation.bin"));
-        Path job = workspace.input().resolve("job.json");
+    /**
+     * Starts the training sandbox, held until {@link #run} releases it: Java and ND4J start while the submission
+     * compiles. Writes the training and validation parts it reads.
+     */
+    PreStartedRun start(JobWorkspace workspace, Lab lab, LabData data) throws IOException {
+        write(data.train(), trainingFile(workspace));
+        write(data.validation(), validationFile(workspace));
         Path directives = Files.writeString(workspace.input().resolve("compiler-directives.json"),
                 SandboxedJvm.FAST_LOOP_DIRECTIVES);
-        ProtocolJson.write(job, new TrainingJob(lab.id(), lab.entryClass(), lab.split().seed(), lab.parameters(),
-                lab.runs(), data.train().classCount(), train.toString(), validation.toString(),
-                workspace.output().toString()));
-        SandboxOutcome outcome;
-        try (ProgressWatcher watcher = new ProgressWatcher(workspace.output().resolve(TrainingJob.PROGRESS_FILE),
-                progress)) {
-            outcome = sandbox.run(jvm.request("org.nnlab.harness.train.TrainingMain", job.toString(),
+        Path job = workspace.input().resolve("job.json");
+        return PreStartedRun.start(sandbox, jvm.request("org.nnlab.harness.train.TrainingMain", job.toString(),
                 List.of(workspace.classes()), List.of(Mount.readOnly(workspace.classes()),
                         Mount.readOnly(workspace.input()), Mount.writable(workspace.output(),
                                 workspace.output().toString())), lab.limits(),
-                    Duration.ofSeconds(lab.limits().wallSeconds()), SandboxedJvm.fastLoopCompiler(directives)));
+                Duration.ofSeconds(lab.limits().wallSeconds()), SandboxedJvm.fastLoopCompiler(directives)),
+                job, SubmissionCompiler.WALL_TIME, "training");
+    }
+
+    /** Gives the started sandbox its job, once the submission compiled, and reads what it reported. */
+    TrainingOutcome run(PreStartedRun started, JobWorkspace workspace, Lab lab, LabData data,
+                        Consumer<ProgressLine> progress) throws IOException {
+        TrainingJob job = new TrainingJob(lab.id(), lab.entryClass(), lab.split().seed(), lab.parameters(),
+                lab.runs(), data.train().classCount(), trainingFile(workspace).toString(),
+                validationFile(workspace).toString(), workspace.output().toString());
+        SandboxOutcome outcome;
+        try (ProgressWatcher watcher = new ProgressWatcher(workspace.output().resolve(TrainingJob.PROGRESS_FILE),
+                progress)) {
+            outcome = started.release(job);
         }
         Optional<Path> reportFile = JobWorkspace.plainFile(workspace.output(), TrainingJob.REPORT_FILE);
         TrainingReport report = null;
@@ -66,9 +77,16 @@ final class TrainingStage {
         return new TrainingOutcome(outcome, report, failure(outcome, report, unreadable, lab, jvm.gpu()));
     }
 
-    private static Path write(LabeledData part, Path file) throws IOException {
+    private static Path trainingFile(JobWorkspace workspace) {
+        return workspace.input().resolve("train.bin");
+    }
+
+    private static Path validationFile(JobWorkspace workspace) {
+        return workspace.input().resolve("validation.bin");
+    }
+
+    private static void write(LabeledData part, Path file) throws IOException {
         new Matrix(part.rows(), part.featureCount(), part.features(), part.labels()).write(file);
-        return file;
     }
 
     /**

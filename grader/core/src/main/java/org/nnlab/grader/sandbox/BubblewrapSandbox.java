@@ -45,6 +45,9 @@ import java.util.concurrent.CancellationException;
  * writes there is watched ({@link WritableMountQuota}); they must not be shared by jobs that run at the same time
  * (each job owns its writable mounts while it runs, see {@link MountOwnership}).
  *
+ * <p>A request with a {@link StartGate} is started at once, and its wall-clock limit runs from the gate's opening:
+ * the grader kills it then ({@code timedOut}), and {@code timeout} backs that up after the gate's wait limit.
+ *
  * <p>Thread-safe: concurrent runs get distinct uids and cgroups. If the calling thread is interrupted, the job is
  * killed, everything is cleaned up, the interrupt flag is set again and {@link CancellationException}
  * is thrown.
@@ -249,7 +252,12 @@ public final class BubblewrapSandbox implements Sandbox {
     private static Ended supervise(HostTools tools, CgroupJob job, int uid, SandboxRequest request) {
         MountOwnership ownership = MountOwnership.lend(request.mounts(), uid);
         try {
-            ProcessBuilder builder = new ProcessBuilder(SandboxCommandLine.build(tools, job.procsFiles(), uid, request));
+            StartGate gate = request.gate();
+            // A gated run's own clock starts at the gate: the supervisor kills it then, and timeout only backs it up.
+            SandboxRequest wrapped = gate == null ? request : new SandboxRequest(request.command(), request.mounts(),
+                    request.environment(), request.workingDirectory(), request.limits().withWallTime(
+                            request.limits().wallTime().plus(gate.waitLimit()).plus(BACKSTOP)), request.devices());
+            ProcessBuilder builder = new ProcessBuilder(SandboxCommandLine.build(tools, job.procsFiles(), uid, wrapped));
             builder.environment().clear();
             builder.directory(new File("/"));
             WritableMountQuota quota = new WritableMountQuota(request.mounts(), request.limits().scratchBytes());
@@ -267,8 +275,11 @@ public final class BubblewrapSandbox implements Sandbox {
                     process.toHandle().destroyForcibly();
                 }
             };
-            ProcessSupervisor.Finished finished = ProcessSupervisor.run(builder,
-                    request.limits().wallTime().plus(BACKSTOP), request.limits().outputBytes(), tree);
+            ProcessSupervisor.Finished finished = gate == null
+                    ? ProcessSupervisor.run(builder, request.limits().wallTime().plus(BACKSTOP),
+                            request.limits().outputBytes(), tree)
+                    : ProcessSupervisor.run(builder, request.limits().wallTime(), gate,
+                            request.limits().outputBytes(), tree);
             return new Ended(finished, job.memoryLimitHit(), quota.check(), job.peakMemoryBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the sandbox wrapper", e);

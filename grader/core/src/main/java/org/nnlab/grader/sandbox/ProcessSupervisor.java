@@ -69,6 +69,17 @@ final class ProcessSupervisor {
      */
     static Finished run(ProcessBuilder builder, Duration deadline, int outputBytes, ProcessTree tree)
             throws IOException {
+        return run(builder, deadline, null, outputBytes, tree);
+    }
+
+    /**
+     * As {@link #run(ProcessBuilder, Duration, int, ProcessTree)}, for a process started before its input is
+     * ready: the deadline, and the elapsed time reported, run from the gate's opening.
+     *
+     * @param gate the process's start gate, or null when its deadline runs from its start
+     */
+    static Finished run(ProcessBuilder builder, Duration deadline, StartGate gate, int outputBytes,
+                        ProcessTree tree) throws IOException {
         builder.redirectInput(ProcessBuilder.Redirect.from(DEV_NULL));
         long start = System.nanoTime();
         Process process = builder.start();
@@ -76,10 +87,10 @@ final class ProcessSupervisor {
         CappedOutput stderr = CappedOutput.start(process.getErrorStream(), outputBytes, "sandbox-stderr-" + process.pid());
         boolean hitDeadline = false;
         boolean interrupted = false;
-        long end = start + deadline.toNanos();
         Long endedAt = null;
         try {
             while (true) {
+                long end = gate == null ? start + deadline.toNanos() : gate.deadlineNanos(start, deadline);
                 long left = end - System.nanoTime();
                 if (left <= 0) {
                     hitDeadline = true;
@@ -100,7 +111,8 @@ final class ProcessSupervisor {
                 Uninterruptibly.waitFor(process, KILL_PATIENCE);
             }
         }
-        Duration elapsed = Duration.ofNanos((endedAt != null ? endedAt : System.nanoTime()) - start);
+        long clockStart = gate == null ? start : gate.clockStartNanos(start);
+        Duration elapsed = Duration.ofNanos(Math.max(0, (endedAt != null ? endedAt : System.nanoTime()) - clockStart));
         CappedOutput.Result out = stdout.await(OUTPUT_PATIENCE);
         CappedOutput.Result err = stderr.await(OUTPUT_PATIENCE);
         int exitCode = process.isAlive() ? 137 : process.exitValue();

@@ -16,4 +16,10 @@ import java.time.Duration;
  */
 public record SandboxLimits(Duration wallTime, int cpuSeconds, long memoryBytes, int maxProcesses, long maxFileBytes,
                             long scratchBytes, int outputBytes, int cpus) {
+
+    /** @return these limits with another wall-clock limit */
+    public SandboxLimits withWallTime(Duration wall) {
+        return new SandboxLimits(wall, cpuSeconds, memoryBytes, maxProcesses, maxFileBytes, scratchBytes, outputBytes,
+                cpus);
+    }
 }

@@ -14,9 +14,11 @@ import java.util.Map;
  * @param limits           its resource limits
  * @param devices          host device files bound into the sandbox's otherwise minimal {@code /dev}, e.g. a GPU's
  *                         {@code /dev/nvidia0}: only GPU jobs get any
+ * @param gate             for a command started before its input is ready, what starts its wall-clock limit; null
+ *                         for a command whose limit runs from its start
  */
 public record SandboxRequest(List<String> command, List<Mount> mounts, Map<String, String> environment,
-                             String workingDirectory, SandboxLimits limits, List<Path> devices) {
+                             String workingDirectory, SandboxLimits limits, List<Path> devices, StartGate gate) {
 
     /** Copies the lists so that the request cannot change after it was made. */
     public SandboxRequest {
@@ -26,9 +28,20 @@ public record SandboxRequest(List<String> command, List<Mount> mounts, Map<Strin
         devices = List.copyOf(devices);
     }
 
+    /** A request whose wall-clock limit runs from its start. */
+    public SandboxRequest(List<String> command, List<Mount> mounts, Map<String, String> environment,
+                          String workingDirectory, SandboxLimits limits, List<Path> devices) {
+        this(command, mounts, environment, workingDirectory, limits, devices, null);
+    }
+
     /** A request without devices, as every CPU job's. */
     public SandboxRequest(List<String> command, List<Mount> mounts, Map<String, String> environment,
                           String workingDirectory, SandboxLimits limits) {
         this(command, mounts, environment, workingDirectory, limits, List.of());
+    }
+
+    /** @return this request, started before its input is ready and held by the gate */
+    public SandboxRequest withGate(StartGate startGate) {
+        return new SandboxRequest(command, mounts, environment, workingDirectory, limits, devices, startGate);
     }
 }

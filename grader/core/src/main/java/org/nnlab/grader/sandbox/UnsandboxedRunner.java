@@ -47,8 +47,8 @@ public final class UnsandboxedRunner implements Sandbox {
         builder.directory(new File(request.workingDirectory()));
         ProcessSupervisor.Finished finished;
         try {
-            finished = ProcessSupervisor.run(builder, request.limits().wallTime(), request.limits().outputBytes(),
-                    new DescendantTree());
+            finished = ProcessSupervisor.run(builder, request.limits().wallTime(), request.gate(),
+                    request.limits().outputBytes(), new DescendantTree());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + request.command().get(0), e);
         }

@@ -9,18 +9,20 @@ import org.junit.jupiter.api.Test;
 class StageRowsTest {
 
     @Test
-    void whatNoStageTimesIsTheSandboxsWallTimeLessTheHarnessTimings() {
+    void whatNoStageTimesIsTheSandboxsTimeFromItsJobLessTheHarnessTimings() {
         Measurements rows = new Measurements();
         StageRows.addGrading(rows, Map.of("trainingSandboxMillis", 10_000L, "harness.backendStartMillis", 1_000L,
                 "harness.trainingMillis", 7_500L, "harness.savingMillis", 500L, "harness.trainingMillis.A", 4_000L,
                 "trainingSandboxPeakMb", 600L), 15_000);
 
         assertEquals(15_000, rows.get(StageRows.END_TO_END).orElseThrow().median());
-        assertEquals(1_000, rows.get("    sandbox + JVM start, reading rows, exit").orElseThrow().median());
+        assertEquals(2_000, rows.get("    reading the job and rows, exit").orElseThrow().median());
+        assertEquals(1_000, rows.get("  before their jobs: ND4J start, training JVM (while compiling)").orElseThrow()
+                .median());
         assertEquals(4_000, rows.get("    training A (epochs + per-epoch validation)").orElseThrow().median());
         assertEquals("MB", rows.get(StageRows.TRAINING_PEAK).orElseThrow().unit());
-        assertTrue(rows.get("  evaluation sandbox, whole").isEmpty());
-        assertTrue(rows.get("    sandbox + JVM start, reading inputs, exit").isEmpty());
+        assertTrue(rows.get("  evaluation sandbox, from its job to its end").isEmpty());
+        assertTrue(rows.get("    reading the job and inputs, exit").isEmpty());
     }
 
     @Test

@@ -47,6 +47,16 @@ class ConsistencyCheckTest {
     }
 
     @Test
+    void aSavedLearningRateOneOfTheRunsOwnDecayStepsBelowTheLastRecordedOnePasses() {
+        // the rate halved after epoch 20, and once more after the last epoch, as a plateau schedule may do
+        List<EpochRecord> halved = Fixtures.epochs(40, e -> e <= 20 ? 1e-3 : 5e-4);
+
+        assertFalse(evaluateWith(halved, 2.5e-4).integrityFailure());
+        assertTrue(evaluateWith(halved, 1.25e-4).integrityFailure(), "two steps below");
+        assertTrue(evaluateWith(Fixtures.epochs(40, e -> 5e-4), 2.5e-4).integrityFailure(), "a rate that never fell");
+    }
+
+    @Test
     void withSavedEpochAnyANetworkRestoredToAnEarlierEpochPasses() {
         EpochRecord earlier = epochs.get(11);
         Check restoring = Fixtures.check(ConsistencyCheck.TYPE, "{runs: [A], savedEpoch: any}");
@@ -198,6 +208,13 @@ class ConsistencyCheckTest {
         return check.evaluate(Fixtures.evidence(Map.of("A", new RunEvidence("A", epochs, Fixtures.network("A"), null,
                 new Measurement(last.validationAccuracy(), last.validationLoss()), null, null, List.of(), null, 0,
                 kept)), Map.of(), Map.of()));
+    }
+
+    private CheckOutcome evaluateWith(List<EpochRecord> recorded, double savedRate) {
+        EpochRecord end = recorded.get(recorded.size() - 1);
+        return check.evaluate(Fixtures.evidence(Map.of("A", new RunEvidence("A", recorded,
+                Fixtures.network(savedRate, 1e-4), null, new Measurement(end.validationAccuracy(),
+                end.validationLoss()), null)), Map.of(), Map.of()));
     }
 
     private static List<Measurement> measuredAgain(List<EpochRecord> recorded) {

@@ -273,6 +273,52 @@ class BubblewrapSandboxTest {
     }
 
     @Test
+    void aGatedRunWaitsForItsInputAndItsWallClockRunsFromTheGate() throws Exception {
+        Path input = worldReadableDir("input");
+        StartGate gate = new StartGate(Duration.ofSeconds(20));
+        SandboxRequest waits = request(List.of("/bin/sh", "-c", "while [ ! -f /job/go ]; do sleep 0.02; done; "
+                + "cat /job/go"), List.of(Mount.readOnly(input, "/job")), Map.of(),
+                limits(Duration.ofSeconds(2), 20, 64)).withGate(gate);
+        CompletableFuture<SandboxOutcome> run = CompletableFuture.supplyAsync(() -> sandbox.run(waits));
+
+        Thread.sleep(3000); // longer than the wall time: the run is not yet on its clock
+        Files.writeString(input.resolve("go"), "the job");
+        gate.open();
+        SandboxOutcome outcome = run.get(20, TimeUnit.SECONDS);
+
+        assertEquals(0, outcome.exitCode(), outcome.stderr());
+        assertEquals("the job", outcome.stdout().strip());
+        assertFalse(outcome.timedOut());
+        assertBetween(Duration.ZERO, Duration.ofSeconds(1), outcome.elapsed());
+    }
+
+    @Test
+    void aGatedRunIsKilledAtItsWallClockLimitAfterTheGateOpens() throws Exception {
+        StartGate gate = new StartGate(Duration.ofSeconds(20));
+        SandboxRequest loops = shell("while :; do :; done", limits(Duration.ofSeconds(2), 30, 64)).withGate(gate);
+        CompletableFuture<SandboxOutcome> run = CompletableFuture.supplyAsync(() -> sandbox.run(loops));
+
+        Thread.sleep(1000);
+        gate.open();
+        SandboxOutcome outcome = run.get(20, TimeUnit.SECONDS);
+
+        assertTrue(outcome.timedOut());
+        assertFalse(outcome.cpuLimitHit());
+        assertBetween(Duration.ofSeconds(2), Duration.ofSeconds(3), outcome.elapsed());
+    }
+
+    @Test
+    void aGatedRunWhoseGateNeverOpensEndsAtItsWaitLimitAndItsWallTime() {
+        SandboxRequest waits = shell("sleep 30", limits(Duration.ofSeconds(1), 30, 64))
+                .withGate(new StartGate(Duration.ofSeconds(1)));
+
+        SandboxOutcome outcome = sandbox.run(waits);
+
+        assertTrue(outcome.timedOut());
+        assertBetween(Duration.ofSeconds(2), Duration.ofSeconds(4), outcome.elapsed());
+    }
+
+    @Test
     void busyLoopIsKilledAtTheCpuTimeLimit() {
         SandboxLimits limits = limits(Duration.ofSeconds(20), 1, 64);
 

@@ -40,17 +40,19 @@ public final class EvaluationMain {
 
     /** @param args the path of the job file */
     public static void main(String[] args) throws IOException {
-        EvaluationJob job = JobFiles.read(args, EvaluationJob.class, "usage: EvaluationMain JOB_JSON");
+        if (ObjectInputFilter.Config.getSerialFilter() != NO_DESERIALIZATION) {
+            ObjectInputFilter.Config.setSerialFilter(NO_DESERIALIZATION);
+        }
+        JobFiles.Started<EvaluationJob> started = JobFiles.startThenRead(args, EvaluationJob.class,
+                "usage: EvaluationMain JOB_JSON", new EvaluationWarmup(Path.of(System.getProperty("java.io.tmpdir"))));
+        EvaluationJob job = started.job();
         Path output = Path.of(job.outputDirectory());
         Map<String, Long> timings = new LinkedHashMap<>();
-        timings.put("backendStartMillis", JobFiles.startBackend());
+        timings.put("backendStartMillis", started.backendStartMillis());
 
         Map<String, INDArray> inputs = new LinkedHashMap<>();
         for (Map.Entry<String, String> input : job.inputs().entrySet()) {
             inputs.put(input.getKey(), Tensors.features(Matrix.read(Path.of(input.getValue()))));
-        }
-        if (ObjectInputFilter.Config.getSerialFilter() != NO_DESERIALIZATION) {
-            ObjectInputFilter.Config.setSerialFilter(NO_DESERIALIZATION);
         }
         long start = System.nanoTime();
         Map<String, String> errors = new LinkedHashMap<>();

@@ -17,7 +17,9 @@ import org.nnlab.protocol.TrainingJob;
 import org.nnlab.protocol.TrainingReport;
 
 /**
- * Entry point of the training sandbox: {@code TrainingMain JOB_JSON}. Loads the student's solution class, gives it
+ * Entry point of the training sandbox: {@code TrainingMain JOB_JSON}. Starts ND4J and, warming up
+ * ({@link TrainingWarmup}), waits for the job file ({@link JobFiles#startThenRead}); then loads the student's
+ * solution class, gives it
  * the training and validation parts, keeps each tracked network's weights at each epoch's end, then saves every
  * tracked network and writes the training report. Exit status
  * 0 when {@code train} returned, 1 when it threw, 2 when the job itself could not be read.
@@ -28,10 +30,12 @@ public final class TrainingMain {
 
     /** @param args the path of the job file */
     public static void main(String[] args) throws IOException {
-        TrainingJob job = JobFiles.read(args, TrainingJob.class, "usage: TrainingMain JOB_JSON");
+        JobFiles.Started<TrainingJob> started = JobFiles.startThenRead(args, TrainingJob.class,
+                "usage: TrainingMain JOB_JSON", new TrainingWarmup());
+        TrainingJob job = started.job();
         Path output = Path.of(job.outputDirectory());
         Map<String, Long> timings = new LinkedHashMap<>();
-        timings.put("backendStartMillis", JobFiles.startBackend());
+        timings.put("backendStartMillis", started.backendStartMillis());
 
         Matrix training = Matrix.read(Path.of(job.trainingFile()));
         Matrix validation = Matrix.read(Path.of(job.validationFile()));
