@@ -10,14 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Times the platform's start as an operator sees it: {@code ./nnlab run} in the checkout, on a free port with a data
  * folder of its own, from the command to the first page answered with 200. Each start is then stopped as Ctrl-C
  * stops it, and waited for. A first start, which creates the database and dumps the class-data archive later starts
- * map, is not counted.
+ * map, is not counted. The data folder is deleted afterwards, but for a start that failed, whose output it holds.
  */
 public final class PlatformStart {
     private static final Duration START_LIMIT = Duration.ofMinutes(3);
@@ -51,13 +53,30 @@ public final class PlatformStart {
     public List<Long> measure(int starts) throws IOException, InterruptedException {
         Path data = Files.createTempDirectory("nnlab-start");
         List<Long> millis = new ArrayList<>();
-        for (int i = 0; i <= starts; i++) {
-            long start = startOnce(data);
-            if (i > 0) {
-                millis.add(start);
+        boolean measured = false;
+        try {
+            for (int i = 0; i <= starts; i++) {
+                long start = startOnce(data);
+                if (i > 0) {
+                    millis.add(start);
+                }
+            }
+            measured = true;
+            return millis;
+        } finally {
+            if (measured) {
+                delete(data);
             }
         }
-        return millis;
+    }
+
+    /** Deletes the data folder of the starts; a failed start's folder is kept, for its output. */
+    private static void delete(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     private long startOnce(Path data) throws IOException, InterruptedException {

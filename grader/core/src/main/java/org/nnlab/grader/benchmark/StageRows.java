@@ -50,9 +50,9 @@ public final class StageRows {
         addRemainder(rows, "    reading the job and inputs, exit", timings, "evaluationSandboxMillis",
                 "evaluation.evaluationMillis");
         add(rows, "    loading networks, predicting", timings, "evaluation.evaluationMillis");
-        add(rows, "  before their jobs: ND4J start, training JVM (while compiling)", timings,
+        add(rows, "  ND4J start before the job: training JVM", timings,
                 "harness.backendStartMillis");
-        add(rows, "  before their jobs: ND4J start, evaluation JVM (while training)", timings,
+        add(rows, "  ND4J start before the job: evaluation JVM", timings,
                 "evaluation.backendStartMillis");
         add(rows, "  checks", timings, "checksMillis");
         if (timings.containsKey("trainingSandboxPeakMb")) {

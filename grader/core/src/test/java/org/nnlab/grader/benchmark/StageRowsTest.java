@@ -17,8 +17,7 @@ class StageRowsTest {
 
         assertEquals(15_000, rows.get(StageRows.END_TO_END).orElseThrow().median());
         assertEquals(2_000, rows.get("    reading the job and rows, exit").orElseThrow().median());
-        assertEquals(1_000, rows.get("  before their jobs: ND4J start, training JVM (while compiling)").orElseThrow()
-                .median());
+        assertEquals(1_000, rows.get("  ND4J start before the job: training JVM").orElseThrow().median());
         assertEquals(4_000, rows.get("    training A (epochs + per-epoch validation)").orElseThrow().median());
         assertEquals("MB", rows.get(StageRows.TRAINING_PEAK).orElseThrow().unit());
         assertTrue(rows.get("  evaluation sandbox, from its job to its end").isEmpty());
