@@ -155,7 +155,8 @@ public final class Grader {
             start = System.nanoTime();
             listener.stage(GradingListener.Stage.COMPILING);
             CompileResult compiled = new SubmissionCompiler(sandbox, GraderHome.javaHome(), home.compileClasspath(),
-                    stages.baseMounts(), stages.javacArchive()).compile(submission.sources(), workspace.sources(), workspace.classes());
+                    stages.baseMounts(), stages.javacArchive())
+                    .compile(submission.sources(), workspace.sources(), workspace.classes());
             timings.put("compileMillis", millisSince(start));
             if (!compiled.succeeded()) {
                 Evidence evidence = new Evidence(lab.parameters(), data.train().classCount(), data.train().rows(),

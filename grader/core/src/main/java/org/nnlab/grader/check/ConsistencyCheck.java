@@ -9,8 +9,8 @@ import org.nnlab.protocol.EpochRecord;
 /**
  * The recorded curves agree with the grader's own measurement of each saved network: the last epoch's validation
  * accuracy and loss equal those recomputed in the evaluation sandbox, and the learning rate saved in the network's
- * configuration equals the last recorded one (or is one of the run's own decay steps below it, which a schedule may take
- * after the last epoch). Every earlier epoch's validation accuracy and loss must equal those
+ * configuration equals the last recorded one (or is one of the run's own decay steps below it, which a schedule
+ * may take after the last epoch). Every earlier epoch's validation accuracy and loss must equal those
  * of the weights the harness kept at that epoch's end, measured again in the evaluation sandbox. A mismatch is an integrity failure, not a numeric slip: the curves
  * were not produced by the network that was saved.
  *

@@ -139,9 +139,10 @@ public final class GraderCommand {
         // The floor trains the lab's own reference solution, trusted instructor code, without a sandbox.
         Grader floor = Grader.standard(new UnsandboxedRunner());
         int workers = Math.max(1, Runtime.getRuntime().availableProcessors() / lab.limits().cpus());
+        GradingBenchmark.Settings settings = new GradingBenchmark.Settings(options.repeat(), options.queued(),
+                workers, options.epochScales(), options.queueScales(), options.starts());
         BenchmarkReport report = new GradingBenchmark(grader, floor, new PytorchPeer(PytorchPeer.SCRIPT),
-                new PlatformStart(Path.of("").toAbsolutePath()), out).run(lab, new GradingBenchmark.Settings(options.repeat(),
-                        options.queued(), workers, options.epochScales(), options.queueScales(), options.starts()));
+                new PlatformStart(Path.of("").toAbsolutePath()), out).run(lab, settings);
         out.println();
         out.print(report.table());
         if (options.json() != null) {

@@ -257,7 +257,8 @@ public final class BubblewrapSandbox implements Sandbox {
             SandboxRequest wrapped = gate == null ? request : new SandboxRequest(request.command(), request.mounts(),
                     request.environment(), request.workingDirectory(), request.limits().withWallTime(
                             request.limits().wallTime().plus(gate.waitLimit()).plus(BACKSTOP)), request.devices());
-            ProcessBuilder builder = new ProcessBuilder(SandboxCommandLine.build(tools, job.procsFiles(), uid, wrapped));
+            ProcessBuilder builder = new ProcessBuilder(
+                    SandboxCommandLine.build(tools, job.procsFiles(), uid, wrapped));
             builder.environment().clear();
             builder.directory(new File("/"));
             WritableMountQuota quota = new WritableMountQuota(request.mounts(), request.limits().scratchBytes());

@@ -32,9 +32,7 @@ class PreStartedRunTest {
 
     @Test
     void aReleasedRunReadsItsJobFileWrittenWholeAndEndsOnItsOwnClock() throws Exception {
-        Path jobFile = folder.resolve("job.json");
-        PreStartedRun run = PreStartedRun.start(new UnsandboxedRunner(), waitingFor(jobFile), jobFile,
-                Duration.ofSeconds(20), "test");
+        PreStartedRun run = startedWaiting();
         Thread.sleep(1000);
 
         SandboxOutcome outcome = run.release(new Job("digits", 40));
@@ -48,16 +46,21 @@ class PreStartedRunTest {
 
     @Test
     void aRunNeverReleasedIsStoppedWhenClosed() throws Exception {
-        Path jobFile = folder.resolve("job.json");
-        PreStartedRun run = PreStartedRun.start(new UnsandboxedRunner(), waitingFor(jobFile), jobFile,
-                Duration.ofSeconds(20), "test");
+        PreStartedRun run = startedWaiting();
         Thread.sleep(300);
 
         long start = System.nanoTime();
         run.close();
 
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5), "close() waited for the wait limit");
-        assertFalse(Files.exists(jobFile));
+        assertFalse(Files.exists(folder.resolve("job.json")));
+    }
+
+    /** @return a run of a shell that waits for {@code job.json} in the test's folder, then prints it */
+    private PreStartedRun startedWaiting() {
+        Path jobFile = folder.resolve("job.json");
+        return PreStartedRun.start(new UnsandboxedRunner(), waitingFor(jobFile), jobFile, Duration.ofSeconds(20),
+                "test");
     }
 
     private static SandboxRequest waitingFor(Path jobFile) {

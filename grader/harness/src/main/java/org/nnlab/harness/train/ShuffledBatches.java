@@ -10,8 +10,8 @@ import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nnlab.datasets.split.SplitMix64;
-import org.nnlab.harness.fast.Minibatches;
 import org.nnlab.harness.Tensors;
+import org.nnlab.harness.fast.Minibatches;
 
 /**
  * Minibatches of a data set in an order reshuffled at every {@link #reset()}, drawn from a seeded generator so that

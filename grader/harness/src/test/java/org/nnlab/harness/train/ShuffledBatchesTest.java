@@ -47,7 +47,8 @@ class ShuffledBatchesTest {
 
     @Test
     void aBatchSizeThatIsNotPositiveIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new ShuffledBatches(features, labels, 2, 3, 0, 1, fitted -> { }));
+        assertThrows(IllegalArgumentException.class,
+                () -> new ShuffledBatches(features, labels, 2, 3, 0, 1, fitted -> { }));
     }
 
     private static List<Float> order(ShuffledBatches batches, int epochs) {
