@@ -20,16 +20,6 @@ public final class JobFiles {
     }
 
     /**
-     * @param args  the command line, which must be the job file alone
-     * @param type  the job's record
-     * @param usage what to print when the command line is wrong (the process then exits with status 2)
-     * @return the job
-     */
-    public static <T> T read(String[] args, Class<T> type, String usage) throws IOException {
-        return ProtocolJson.read(jobFile(args, usage), type, MAX_JOB_BYTES);
-    }
-
-    /**
      * A job read once the backend had started.
      *
      * @param job                the job

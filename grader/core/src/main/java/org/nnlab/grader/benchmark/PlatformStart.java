@@ -10,10 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import org.nnlab.grader.run.JobWorkspace;
 
 /**
  * Times the platform's start as an operator sees it: {@code ./nnlab run} in the checkout, on a free port with a data
@@ -53,30 +52,14 @@ public final class PlatformStart {
     public List<Long> measure(int starts) throws IOException, InterruptedException {
         Path data = Files.createTempDirectory("nnlab-start");
         List<Long> millis = new ArrayList<>();
-        boolean measured = false;
-        try {
-            for (int i = 0; i <= starts; i++) {
-                long start = startOnce(data);
-                if (i > 0) {
-                    millis.add(start);
-                }
-            }
-            measured = true;
-            return millis;
-        } finally {
-            if (measured) {
-                delete(data);
+        for (int i = 0; i <= starts; i++) {
+            long start = startOnce(data); // a failed start throws, and its folder is kept for its output
+            if (i > 0) {
+                millis.add(start);
             }
         }
-    }
-
-    /** Deletes the data folder of the starts; a failed start's folder is kept, for its output. */
-    private static void delete(Path folder) throws IOException {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
+        JobWorkspace.deleteTree(data);
+        return millis;
     }
 
     private long startOnce(Path data) throws IOException, InterruptedException {

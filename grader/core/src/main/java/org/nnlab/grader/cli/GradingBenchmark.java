@@ -5,10 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.nnlab.datasets.LabeledData;
 import org.nnlab.datasets.obtain.DatasetLoader;
 import org.nnlab.grader.Grader;
@@ -23,6 +21,7 @@ import org.nnlab.grader.benchmark.ThroughputRun;
 import org.nnlab.grader.lab.Lab;
 import org.nnlab.grader.result.GradingResult;
 import org.nnlab.grader.result.RunResult;
+import org.nnlab.grader.run.JobWorkspace;
 import org.nnlab.grader.run.LabData;
 import org.nnlab.grader.submission.Submission;
 import org.nnlab.protocol.Matrix;
@@ -138,11 +137,7 @@ public final class GradingBenchmark {
     private record PeerInputs(Path folder, Path train, Path validation) implements AutoCloseable {
         @Override
         public void close() throws IOException {
-            try (Stream<Path> paths = Files.walk(folder)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
+            JobWorkspace.deleteTree(folder);
         }
     }
 

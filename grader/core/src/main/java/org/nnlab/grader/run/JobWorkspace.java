@@ -90,7 +90,12 @@ public final class JobWorkspace implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
+        deleteTree(root);
+    }
+
+    /** Deletes a folder and everything in it. */
+    public static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }

@@ -175,11 +175,7 @@ public final class NativeLibraries {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while dumping javac's archive", e);
         } finally {
-            try (Stream<Path> files = Files.walk(work)) {
-                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
+            JobWorkspace.deleteTree(work);
         }
     }
 

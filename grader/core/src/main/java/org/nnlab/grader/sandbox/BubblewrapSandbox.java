@@ -276,11 +276,9 @@ public final class BubblewrapSandbox implements Sandbox {
                     process.toHandle().destroyForcibly();
                 }
             };
-            ProcessSupervisor.Finished finished = gate == null
-                    ? ProcessSupervisor.run(builder, request.limits().wallTime().plus(BACKSTOP),
-                            request.limits().outputBytes(), tree)
-                    : ProcessSupervisor.run(builder, request.limits().wallTime(), gate,
-                            request.limits().outputBytes(), tree);
+            Duration deadline = gate == null ? request.limits().wallTime().plus(BACKSTOP) : request.limits().wallTime();
+            ProcessSupervisor.Finished finished = ProcessSupervisor.run(builder, deadline, gate,
+                    request.limits().outputBytes(), tree);
             return new Ended(finished, job.memoryLimitHit(), quota.check(), job.peakMemoryBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the sandbox wrapper", e);

@@ -89,15 +89,13 @@ final class DenseNetwork {
     private final List<Layer> layers;
     private final List<Param> params;
     private final List<Block> blocks;
-    private final int parameterCount;
     private final double softmaxClipEps;
 
-    private DenseNetwork(List<Layer> layers, List<Block> blocks, int parameterCount, double softmaxClipEps) {
+    private DenseNetwork(List<Layer> layers, List<Block> blocks, double softmaxClipEps) {
         this.layers = List.copyOf(layers);
         this.params = layers.stream().flatMap(layer -> java.util.stream.Stream.of(layer.weights(), layer.bias()))
                 .toList();
         this.blocks = List.copyOf(blocks);
-        this.parameterCount = parameterCount;
         this.softmaxClipEps = softmaxClipEps;
     }
 
@@ -135,8 +133,7 @@ final class DenseNetwork {
             return Optional.empty();
         }
         double eps = clipEps;
-        int count = offset;
-        return blocks(network, count).map(blocks -> new DenseNetwork(layers, blocks, count, eps));
+        return blocks(network, offset).map(found -> new DenseNetwork(layers, found, eps));
     }
 
     private static Optional<Layer> layer(org.deeplearning4j.nn.api.Layer layer, NeuralNetConfiguration conf,
@@ -197,10 +194,6 @@ final class DenseNetwork {
     /** @return the updater's blocks, in the order of the flattened parameters */
     List<Block> blocks() {
         return blocks;
-    }
-
-    int parameterCount() {
-        return parameterCount;
     }
 
     /** @return how far the loss keeps softmax outputs from 0 and 1 */

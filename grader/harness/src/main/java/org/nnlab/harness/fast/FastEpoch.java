@@ -53,9 +53,9 @@ public final class FastEpoch {
             double regularization = step.regularizationScore(params, iteration, epoch);
             pass.forward(params, rows);
             double loss = pass.outputDelta(rows, (float) shape.softmaxClipEps());
-            pass.backward(params, gradient, rows);
+            pass.backward(gradient, rows);
             score = loss / rows + regularization;
-            sink.fitted(score, norm(gradient) / rows);
+            sink.fitted(score, Math.sqrt(UpdateStep.sumOfSquares(gradient, 0, gradient.length)) / rows);
             step.apply(params, gradient, rows, iteration, epoch);
             iteration++;
         }
@@ -66,25 +66,6 @@ public final class FastEpoch {
         if (!Double.isNaN(score)) {
             network.setScore(score);
         }
-    }
-
-    /** Four sums side by side, as {@code UpdateStep} sums squares. */
-    private static double norm(float[] values) {
-        double a = 0;
-        double b = 0;
-        double c = 0;
-        double d = 0;
-        int k = 0;
-        for (; k + 3 < values.length; k += 4) {
-            a += values[k] * values[k];
-            b += values[k + 1] * values[k + 1];
-            c += values[k + 2] * values[k + 2];
-            d += values[k + 3] * values[k + 3];
-        }
-        for (; k < values.length; k++) {
-            a += values[k] * values[k];
-        }
-        return Math.sqrt(a + b + c + d);
     }
 
     /**
@@ -208,7 +189,7 @@ public final class FastEpoch {
         }
 
         /** Backpropagates the output layer's delta, leaving the summed gradient in the flattened array. */
-        void backward(float[] params, float[] gradient, int rows) {
+        void backward(float[] gradient, int rows) {
             for (int l = layers.size() - 1; l >= 0; l--) {
                 Layer layer = layers.get(l);
                 int inputs = layer.inputs();

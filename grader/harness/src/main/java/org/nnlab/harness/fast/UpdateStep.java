@@ -160,22 +160,28 @@ final class UpdateStep {
         }
     }
 
-    /** Four sums side by side: the JIT does not turn a floating-point sum into vector code, but runs these at once. */
     private static double sumOfSquares(float[] params, Param param) {
+        return sumOfSquares(params, param.offset(), param.offset() + param.length());
+    }
+
+    /**
+     * @return the sum of the squares of {@code values[from..to)}, as four sums side by side: the JIT does not turn
+     *     a floating-point sum into vector code, but runs these at once
+     */
+    static double sumOfSquares(float[] values, int from, int to) {
         double a = 0;
         double b = 0;
         double c = 0;
         double d = 0;
-        int k = param.offset();
-        int end = param.offset() + param.length();
-        for (; k + 3 < end; k += 4) {
-            a += params[k] * params[k];
-            b += params[k + 1] * params[k + 1];
-            c += params[k + 2] * params[k + 2];
-            d += params[k + 3] * params[k + 3];
+        int k = from;
+        for (; k + 3 < to; k += 4) {
+            a += values[k] * values[k];
+            b += values[k + 1] * values[k + 1];
+            c += values[k + 2] * values[k + 2];
+            d += values[k + 3] * values[k + 3];
         }
-        for (; k < end; k++) {
-            a += params[k] * params[k];
+        for (; k < to; k++) {
+            a += values[k] * values[k];
         }
         return a + b + c + d;
     }
