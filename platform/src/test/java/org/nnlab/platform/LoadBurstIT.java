@@ -82,8 +82,9 @@ class LoadBurstIT {
         SandboxProbe probe = BubblewrapSandbox.probe();
         Assumptions.assumeTrue(probe.available(), () -> "this machine cannot sandbox: " + probe.problem());
         Machine machine = Machine.current();
-        List<String> properties = List.of(PayaraMicro.FULL_JIT, "-Dnnlab.seed.student.password=" + PASSWORD,
-                "-Dnnlab.seed.instructor.password=" + PASSWORD);
+        List<String> properties = new ArrayList<>(List.of(PayaraMicro.FULL_JIT,
+                "-Dnnlab.seed.student.password=" + PASSWORD, "-Dnnlab.seed.instructor.password=" + PASSWORD));
+        properties.addAll(PayaraMicro.COMPILER_PRIORITY);
         if (!PayaraMicro.classArchive().exists()) {
             PayaraMicro.start(properties).close(); // dumps the class-data archive that every later start maps
         }

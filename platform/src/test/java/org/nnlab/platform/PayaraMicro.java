@@ -28,6 +28,9 @@ final class PayaraMicro implements AutoCloseable {
     private static final String QUICK_START = "-XX:TieredStopAtLevel=1";
     /** The JVM's default compilers, for {@link #start}'s properties. */
     static final String FULL_JIT = "-XX:TieredStopAtLevel=4";
+    /** The compilers' threads at niceness 10, as {@code ./nnlab run} starts the platform, for {@link #start}. */
+    static final List<String> COMPILER_PRIORITY = List.of("-XX:ThreadPriorityPolicy=1",
+            "-XX:CompilerThreadPriority=10");
     private final Process process;
     private final Path log;
     private final int port;
