@@ -93,6 +93,9 @@ public final class WorkerPool {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException | Error e) {
+                if (!running) {
+                    return; // stopping: the database may be gone already
+                }
                 LOG.log(Level.SEVERE, "grading worker " + name + " failed; it goes on", e);
                 sleepQuietly();
             }

@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -67,6 +68,14 @@ public class GradingWorkers {
         pool = new WorkerPool(queue, catalog::revision, ManagementFactory.getRuntimeMXBean().getName(), slots,
                 threadFactory);
         pool.start();
+    }
+
+    /**
+     * Stops the workers when the application begins to stop, before its data source goes: a worker claiming a job
+     * then would fail.
+     */
+    void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
+        stop();
     }
 
     @PreDestroy
