@@ -1,5 +1,6 @@
 package org.nnlab.harness.fast;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -72,6 +73,9 @@ public final class FastEpoch {
      * The arrays of one minibatch's forward and backward pass, kept from batch to batch. Every array the inner loops
      * run over is a row of its own, indexed from 0: HotSpot's C2 (in Java 17) turns such a loop into vector code,
      * but not one that indexes two arrays at two different offsets, since it cannot tell that they do not overlap.
+     * The three multiply-add loops are written out where they run rather than in one helper: with such a helper,
+     * the digits reference trained up to 45 % slower in the sandbox (median 12 %, seven interleaved pairs), most
+     * likely because C2 does not inline a method whose compiled code is already large, as a vectorized loop's is.
      */
     private static final class Pass {
         private final List<Layer> layers;
@@ -151,7 +155,7 @@ public final class FastEpoch {
                 for (int r = 0; r < rows; r++) {
                     float[] in = input[l][r];
                     float[] out = activations[l][r];
-                    java.util.Arrays.fill(out, 0f);
+                    Arrays.fill(out, 0f);
                     for (int i = 0; i < inputs; i++) {
                         float value = in[i];
                         if (value != 0) {
@@ -196,9 +200,9 @@ public final class FastEpoch {
                 int outputs = layer.outputs();
                 float[] biasGradient = biasGradients[l];
                 for (float[] column : weightGradients[l]) {
-                    java.util.Arrays.fill(column, 0f);
+                    Arrays.fill(column, 0f);
                 }
-                java.util.Arrays.fill(biasGradient, 0f);
+                Arrays.fill(biasGradient, 0f);
                 for (int r = 0; r < rows; r++) {
                     float[] delta = deltas[l][r];
                     float[] in = input[l][r];
@@ -222,7 +226,7 @@ public final class FastEpoch {
                 for (int r = 0; r < rows; r++) {
                     float[] delta = deltas[l][r];
                     float[] previous = deltas[l - 1][r];
-                    java.util.Arrays.fill(previous, 0f);
+                    Arrays.fill(previous, 0f);
                     for (int j = 0; j < outputs; j++) {
                         float d = delta[j];
                         if (d != 0) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
@@ -179,7 +180,7 @@ class FastEpochTest {
     }
 
     private static Minibatches minibatches(List<DataSet> batches) {
-        java.util.Iterator<DataSet> remaining = batches.iterator();
+        Iterator<DataSet> remaining = batches.iterator();
         return new Minibatches() {
             @Override
             public int batchSize() {
