@@ -57,13 +57,7 @@ public final class SubmissionCompiler {
      * @return the outcome, with errors by file and line
      */
     public CompileResult compile(Map<String, String> sources, Path sourceDir, Path classesDir) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/javac").toString(), "-J-Xmx512m",
-                "-J-XX:ActiveProcessorCount=1", "-J-XX:+UseSerialGC", "-J-XX:-UsePerfData",
-                // javac runs for about a second: the quick C1 compiler alone makes that 40 % shorter (digits
-                // reference, unsandboxed, idle machine: 1.5 s with C2 as well, 0.9 s with C1 only)
-                "-J-XX:TieredStopAtLevel=1", "-proc:none",
-                "-encoding", "UTF-8", "-Xmaxerrs", "50", "-nowarn", "-g", "-implicit:none", "-d", classesDir.toString(),
-                "-cp", classpath.stream().map(Path::toString).collect(Collectors.joining(":"))));
+        List<String> command = javacCommand(javaHome, classpath, classesDir);
         if (archive != null && Files.isRegularFile(archive)) {
             command.addAll(1, List.of("-J-XX:SharedArchiveFile=" + archive, "-J-Xlog:cds*=off"));
         }
@@ -88,6 +82,23 @@ public final class SubmissionCompiler {
             output = outOfResources(output);
         }
         return new CompileResult(outcome.succeeded(), errors(output, sourceDir), output, outcome.elapsed());
+    }
+
+    /**
+     * @param javaHome   the JDK whose javac is used
+     * @param classpath  the jars submissions compile against
+     * @param classesDir where the classes go
+     * @return javac's command line as a submission is compiled, without the sources, in a list that may be changed:
+     *     the program, then the options of its JVM (where a class-data archive's options go), then javac's
+     */
+    public static List<String> javacCommand(Path javaHome, List<Path> classpath, Path classesDir) {
+        return new ArrayList<>(List.of(javaHome.resolve("bin/javac").toString(), "-J-Xmx512m",
+                "-J-XX:ActiveProcessorCount=1", "-J-XX:+UseSerialGC", "-J-XX:-UsePerfData",
+                // javac runs for about a second: the quick C1 compiler alone makes that 40 % shorter (digits
+                // reference, unsandboxed, idle machine: 1.5 s with C2 as well, 0.9 s with C1 only)
+                "-J-XX:TieredStopAtLevel=1", "-proc:none",
+                "-encoding", "UTF-8", "-Xmaxerrs", "50", "-nowarn", "-g", "-implicit:none", "-d", classesDir.toString(),
+                "-cp", classpath.stream().map(Path::toString).collect(Collectors.joining(":"))));
     }
 
     /**

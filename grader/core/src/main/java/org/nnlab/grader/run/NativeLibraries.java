@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.nnlab.grader.compile.SubmissionCompiler;
 
 /**
  * ND4J's native libraries, unpacked once ahead of time into the cache so that every sandbox can load them from a
@@ -136,8 +137,9 @@ public final class NativeLibraries {
     }
 
     /**
-     * Compiles a small solution against the grader's jars, trusted code outside the sandbox, and dumps the archive
-     * of the classes javac loaded; a failure is noted once (javac then runs without an archive).
+     * Compiles a small solution against the grader's jars, trusted code outside the sandbox, with the command that
+     * compiles submissions, and dumps the archive of the classes javac loaded; a failure is noted once (javac then
+     * runs without an archive).
      */
     private void dumpJavacArchive(GraderHome home) throws IOException {
         Path work = Files.createTempDirectory(directory, "javac-archive");
@@ -159,11 +161,10 @@ public final class NativeLibraries {
                         }
                     }
                     """);
-            List<String> command = new java.util.ArrayList<>(List.of(
-                    GraderHome.javaHome().resolve("bin/javac").toString(), "-J-Xmx512m", "-J-XX:+UseSerialGC",
-                    "-J-XX:TieredStopAtLevel=1", "-J-XX:ArchiveClassesAtExit=" + javacArchive(), "-J-Xlog:cds*=off",
-                    "-proc:none", "-implicit:none", "-d", work.toString(), "-cp", home.compileClasspath().stream()
-                            .map(Path::toString).collect(Collectors.joining(":")), source.toString()));
+            List<String> command = SubmissionCompiler.javacCommand(GraderHome.javaHome(), home.compileClasspath(),
+                    work);
+            command.addAll(1, List.of("-J-XX:ArchiveClassesAtExit=" + javacArchive(), "-J-Xlog:cds*=off"));
+            command.add(source.toString());
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             boolean ended = process.waitFor(UNPACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
