@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.nnlab.datasets.obtain.CacheDirectory;
 import org.nnlab.datasets.obtain.DatasetLoader;
 import org.nnlab.grader.check.Check;
@@ -45,6 +47,7 @@ import org.nnlab.grader.sandbox.SandboxOutcome;
 import org.nnlab.grader.submission.Submission;
 import org.nnlab.grader.submission.SubmissionException;
 import org.nnlab.grader.submission.SubmissionReader;
+import org.nnlab.protocol.ProgressLine;
 import org.nnlab.protocol.RunLog;
 import org.nnlab.protocol.TrainingJob;
 import org.nnlab.protocol.TrainingReport;
@@ -74,7 +77,7 @@ public final class Grader {
      */
     public Grader(GraderHome home, Sandbox sandbox, NativeLibraries natives, DatasetLoader datasets,
                   CheckCatalog catalog, Path workRoot) {
-        this(home, sandbox, natives, datasets, catalog, workRoot, new StageRunner(home, sandbox, natives));
+        this(home, sandbox, natives, datasets, catalog, workRoot, new StageRunner(home, sandbox, natives, workRoot));
     }
 
     private Grader(GraderHome home, Sandbox sandbox, NativeLibraries natives, DatasetLoader datasets,
@@ -98,7 +101,19 @@ public final class Grader {
         NativeLibraries cudaNatives = new NativeLibraries(CacheDirectory.resolve().resolve("natives/nd4j-cuda-"
                 + nd4jVersion()));
         return new Grader(home, sandbox, natives, datasets, catalog, workRoot, new StageRunner(home, sandbox, natives,
-                new GpuTraining(cudaHome, cudaNatives, device)));
+                workRoot, new GpuTraining(cudaHome, cudaNatives, device), 0));
+    }
+
+    /**
+     * @param spares the most spare stages that wait at once, e.g. one per worker; 0 keeps none
+     * @return a grader like this one on the CPU that keeps up to {@code spares} spare stages: training and
+     *     evaluation sandboxes that an idle worker starts with {@link #startSpare} for the lab it graded last, and
+     *     that the next grading of that lab takes, so that its submission finds Java and ND4J started and warmed up.
+     *     Stop them with {@link #stopSpares()} when the workers stop.
+     */
+    public Grader withSpares(int spares) {
+        return new Grader(home, sandbox, natives, datasets, catalog, workRoot, new StageRunner(home, sandbox, natives,
+                workRoot, null, spares));
     }
 
     /**
@@ -150,14 +165,31 @@ public final class Grader {
         LabData data = LabData.prepare(lab, datasets);
         stages.prepare();
         timings.put("preparationMillis", millisSince(start));
-        try (JobWorkspace workspace = JobWorkspace.create(workRoot);
-             JobStages job = stages.start(workspace, lab, data)) {
+        try (JobStages job = stages.start(lab, data)) {
+            JobWorkspace workspace = job.workspace();
             start = System.nanoTime();
             listener.stage(GradingListener.Stage.COMPILING);
-            CompileResult compiled = new SubmissionCompiler(sandbox, GraderHome.javaHome(), home.compileClasspath(),
-                    stages.baseMounts(), stages.javacArchive())
-                    .compile(submission.sources(), workspace.sources(), workspace.classes());
-            timings.put("compileMillis", millisSince(start));
+            TrainingOutcome training = null;
+            CompileResult compiled;
+            AtomicBoolean trainingAnnounced = new AtomicBoolean();
+            Consumer<ProgressLine> progress = line -> {
+                if (trainingAnnounced.compareAndSet(false, true)) {
+                    listener.stage(GradingListener.Stage.TRAINING);
+                }
+                listener.epoch(line.run(), line.epoch());
+            };
+            if (job.compilesInTrainingJvm()) {
+                // a spare: its training JVM compiles, then trains at once
+                training = job.compileAndTrain(submission.sources(), progress);
+                compiled = training.compiled();
+                timings.put("compileMillis", compiled.elapsed().toMillis());
+                timings.put("trainingSandboxMillis", millisSince(start) - compiled.elapsed().toMillis());
+            } else {
+                compiled = new SubmissionCompiler(sandbox, GraderHome.javaHome(), home.compileClasspath(),
+                        stages.baseMounts(), stages.javacArchive())
+                        .compile(submission.sources(), workspace.sources(), workspace.classes());
+                timings.put("compileMillis", millisSince(start));
+            }
             if (!compiled.succeeded()) {
                 Evidence evidence = new Evidence(lab.parameters(), data.train().classCount(), data.train().rows(),
                         false, "The code does not compile:\n"
@@ -165,10 +197,15 @@ public final class Grader {
                 listener.stage(GradingListener.Stage.CHECKING);
                 return result(lab, data, evidence, "", timings, compiled.errors());
             }
-            start = System.nanoTime();
-            listener.stage(GradingListener.Stage.TRAINING);
-            TrainingOutcome training = job.train(line -> listener.epoch(line.run(), line.epoch()));
-            timings.put("trainingSandboxMillis", millisSince(start));
+            if (training == null) {
+                start = System.nanoTime();
+                trainingAnnounced.set(true);
+                listener.stage(GradingListener.Stage.TRAINING);
+                training = job.train(progress);
+                timings.put("trainingSandboxMillis", millisSince(start));
+            } else if (trainingAnnounced.compareAndSet(false, true)) {
+                listener.stage(GradingListener.Stage.TRAINING);
+            }
             putPeakMemory(timings, "trainingSandboxPeakMb", training.sandbox());
             if (training.report() != null) {
                 training.report().timingsMillis().forEach((k, v) -> timings.put("harness." + k, v));
@@ -189,6 +226,31 @@ public final class Grader {
             return result(lab, data, evidence, training.sandbox().stdout() + training.sandbox().stderr(), timings,
                     List.of());
         }
+    }
+
+    /**
+     * Starts a spare for this lab when there is room for one ({@link #withSpares}); call it while a worker is idle.
+     * It returns once the spare's sandboxes are started; they warm up on their own.
+     *
+     * @return whether a spare was started
+     * @throws IOException when its job folders cannot be written
+     */
+    public boolean startSpare(Lab lab) throws IOException {
+        if (!stages.spareWanted()) {
+            return false;
+        }
+        stages.startSpare(lab, LabData.prepare(lab, datasets));
+        return true;
+    }
+
+    /** @return how many spares wait for a grading now */
+    public int spareCount() {
+        return stages.spareCount();
+    }
+
+    /** Stops the spares and starts none from now on; gradings go on, each starting its own sandboxes. */
+    public void stopSpares() {
+        stages.close();
     }
 
     /**

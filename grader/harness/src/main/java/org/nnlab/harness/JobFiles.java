@@ -15,6 +15,7 @@ import org.nnlab.protocol.ProtocolJson;
  */
 public final class JobFiles {
     private static final long MAX_JOB_BYTES = 1 << 20;
+    private static final long QUICK_LOOKS_NANOS = 1_000_000_000L;
 
     private JobFiles() {
     }
@@ -42,13 +43,16 @@ public final class JobFiles {
         Path file = jobFile(args, usage);
         long backend = startBackend();
         boolean warming = true;
+        long waitingSince = 0;
         while (!Files.isRegularFile(file)) {
             if (warming) {
                 warming = warmup.getAsBoolean();
+                waitingSince = System.nanoTime();
                 continue;
             }
             try {
-                Thread.sleep(2);
+                // a spare may wait minutes for its job: after a second, look ten times less often
+                Thread.sleep(System.nanoTime() - waitingSince < QUICK_LOOKS_NANOS ? 2 : 20);
             } catch (InterruptedException e) {
                 throw new IOException("interrupted while waiting for the job file " + file, e);
             }

@@ -18,6 +18,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nnlab.protocol.CompileReport;
 import org.nnlab.protocol.EpochRecord;
 import org.nnlab.protocol.EvaluationJob;
 import org.nnlab.protocol.EvaluationReport;
@@ -78,7 +79,8 @@ public final class NativesMain {
         EpochRecord epoch = new EpochRecord(1, 0.7, 0.8, 0.5, 1e-3, 1, 0.1);
         RunLog run = new RunLog(List.of(epoch), "A.zip", configuration, 0);
         roundTrip(new TrainingJob("lab", "Solution", 42, Map.of("epochs", 1.0), List.of("A"), 2, "training.bin",
-                "validation.bin", "out"));
+                "validation.bin", "out", List.of("-d", "classes", "Solution.java")));
+        roundTrip(new CompileReport(true, "", 1));
         roundTrip(new ProgressLine("A", epoch));
         roundTrip(new TrainingReport(true, "", Map.of("A", run), Map.of("accuracy", 0.5), List.of(),
                 Map.of("trainingMillis", 1L)));

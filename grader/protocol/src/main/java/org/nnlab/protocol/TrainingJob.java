@@ -15,9 +15,22 @@ import java.util.Map;
  * @param trainingFile    matrix file of the training part (features and labels)
  * @param validationFile  matrix file of the validation part (features and labels)
  * @param outputDirectory where the harness writes its report and the saved networks
+ * @param javacArguments  for a harness that compiles the submission itself first (a spare's, whose JVM warmed javac
+ *                        up while it waited): javac's options and source files, without the program; null when the
+ *                        classes were compiled before the job
  */
 public record TrainingJob(String labId, String entryClass, long seed, Map<String, Double> parameters,
-                          List<String> runs, int classes, String trainingFile, String validationFile, String outputDirectory) {
+                          List<String> runs, int classes, String trainingFile, String validationFile,
+                          String outputDirectory, List<String> javacArguments) {
+
+    /**
+     * The system property of a spare's training JVM that names the class path submissions compile against: the JVM
+     * warms javac up with it while it waits for its job.
+     */
+    public static final String JAVAC_WARMUP_PROPERTY = "nnlab.harness.javac.classpath";
+
+    /** File name of the report of compiling the submission, for a job with {@link #javacArguments}. */
+    public static final String COMPILE_REPORT_FILE = "compile-report.json";
 
     /** File name of the report the harness writes into the output directory. */
     public static final String REPORT_FILE = "training-report.json";
@@ -54,5 +67,6 @@ public record TrainingJob(String labId, String entryClass, long seed, Map<String
     public TrainingJob {
         parameters = Map.copyOf(parameters);
         runs = List.copyOf(runs);
+        javacArguments = javacArguments == null ? null : List.copyOf(javacArguments);
     }
 }

@@ -1,5 +1,6 @@
 package org.nnlab.worker;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,9 @@ import org.nnlab.grader.submission.SubmissionException;
  * of the platform's own (not the submission's) is queued again, up to three attempts; one whose grader crashed (an
  * {@link Error}) fails at once with a message that says so, and its worker goes on. While a worker grades, a keeper
  * thread renews the job's lease, so that only a dead worker's job is claimed again. The platform runs one pool in its
- * own JVM; {@link WorkerCommand} runs one as a process of its own.
+ * own JVM; {@link WorkerCommand} runs one as a process of its own. A worker that finds the queue empty starts a
+ * spare for the lab it graded last ({@link Grader#startSpare}), which its grader keeps when it was made
+ * {@link Grader#withSpares with room for spares}.
  */
 public final class WorkerPool {
     private static final Logger LOG = Logger.getLogger(WorkerPool.class.getName());
@@ -81,12 +84,14 @@ public final class WorkerPool {
     }
 
     private void work(String name, WorkerSlot slot) {
+        Lab last = null;
         while (running) {
             try {
                 Optional<ClaimedJob> job = queue.claim(name, slot.gpu());
                 if (job.isPresent()) {
-                    grade(job.get(), slot.grader());
+                    last = grade(job.get(), slot.grader());
                 } else {
+                    startSpare(name, slot.grader(), last);
                     Thread.sleep(IDLE_MILLIS);
                 }
             } catch (InterruptedException e) {
@@ -115,22 +120,40 @@ public final class WorkerPool {
         }
     }
 
-    private void grade(ClaimedJob job, Supplier<Grader> grader) {
+    /**
+     * While the worker is idle, starts a spare for the lab it graded last, when its grader keeps spares and has room
+     * for one; a failure to start one costs only the time it would have saved.
+     */
+    private void startSpare(String name, Supplier<Grader> grader, Lab last) {
+        if (last == null || !running) {
+            return;
+        }
+        try {
+            grader.get().startSpare(last);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "grading worker " + name + " could not start a spare for " + last.id()
+                    + "; gradings start their own sandboxes", e);
+        }
+    }
+
+    /** @return the lab it graded, or null when its submission or lab was not found */
+    private Lab grade(ClaimedJob job, Supplier<Grader> grader) {
         leases.hold(job);
         try {
-            gradeHeld(job, grader);
+            return gradeHeld(job, grader);
         } finally {
             leases.release(job);
         }
     }
 
-    private void gradeHeld(ClaimedJob job, Supplier<Grader> grader) {
+    private Lab gradeHeld(ClaimedJob job, Supplier<Grader> grader) {
         String submissionId = job.submissionId();
         BooleanSupplier outcome;
+        Lab lab = null;
         try {
             QueuedSubmission submission = queue.submission(submissionId).orElseThrow(() -> new IllegalStateException(
                     "submission " + submissionId + " is gone"));
-            Lab lab = labs.revision(submission.labId(), submission.labRevision()).orElseThrow(() ->
+            lab = labs.revision(submission.labId(), submission.labRevision()).orElseThrow(() ->
                     new IllegalStateException("the lab " + submission.labId() + " has no revision "
                             + submission.labRevision()));
             queue.grading(submissionId);
@@ -146,7 +169,7 @@ public final class WorkerPool {
                 LOG.log(Level.WARNING, "grading submission " + submissionId + " failed at attempt " + job.attempt()
                         + "; it is queued again", e);
                 queue.requeue(job);
-                return;
+                return lab;
             }
             LOG.log(Level.SEVERE, "grading submission " + submissionId + " failed", e);
             outcome = () -> queue.failed(job, GradingFailure.message(e));
@@ -155,6 +178,7 @@ public final class WorkerPool {
             LOG.info("attempt " + job.attempt() + " at submission " + submissionId + " lost its job to a later "
                     + "attempt; its outcome is dropped");
         }
+        return lab;
     }
 
     private void sleepQuietly() {

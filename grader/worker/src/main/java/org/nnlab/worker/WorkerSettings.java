@@ -19,6 +19,8 @@ import java.util.Set;
  * @param password    its password
  * @param cores       the cores this worker may use
  * @param slots       how many CPU jobs it grades at once
+ * @param spares      the most spare sandboxes (a training and an evaluation JVM each) its idle CPU slots keep
+ *                    started for the labs they graded last
  * @param data        where it unpacks lab revisions
  * @param lease       how long a claimed job's lease runs before another worker may claim it, unless renewed
  * @param name        its name in the jobs it claims
@@ -27,7 +29,7 @@ import java.util.Set;
  * @param gpuMemoryMb the device memory each GPU job may use
  * @param cudaHome    the grader home with ND4J's CUDA backend
  */
-record WorkerSettings(String url, String user, String password, int cores, int slots, Path data,
+record WorkerSettings(String url, String user, String password, int cores, int slots, int spares, Path data,
                       Duration lease, String name, int gpus, int gpuSlots, int gpuMemoryMb, Path cudaHome) {
 
     /**
@@ -36,7 +38,7 @@ record WorkerSettings(String url, String user, String password, int cores, int s
     static WorkerSettings parse(String[] args, Map<String, String> environment, Properties properties) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
-            if (!Set.of("--slots", "--cores", "--data", "--lease-seconds", "--name", "--gpus",
+            if (!Set.of("--slots", "--spares", "--cores", "--data", "--lease-seconds", "--name", "--gpus",
                 "--gpu-slots", "--gpu-memory-mb", "--cuda-home").contains(args[i])) {
                 throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -57,6 +59,7 @@ record WorkerSettings(String url, String user, String password, int cores, int s
         }
         int cores = number(options, "--cores", Runtime.getRuntime().availableProcessors(), 1, 1024);
         int slots = number(options, "--slots", cores, 1, 1024);
+        int spares = number(options, "--spares", slots, 0, 1024);
         Path data = Path.of(options.getOrDefault("--data", ".worker-data")).toAbsolutePath();
         Duration lease = Duration.ofSeconds(number(options, "--lease-seconds", 60, 3, 3600));
         String name = options.getOrDefault("--name", defaultName());
@@ -72,7 +75,7 @@ record WorkerSettings(String url, String user, String password, int cores, int s
         Path cudaHome = Path.of(options.getOrDefault("--cuda-home", "grader/harness-cuda/target/grader-home"))
                 .toAbsolutePath();
         return new WorkerSettings(url, setting("nnlab.db.user", environment, properties),
-                setting("nnlab.db.password", environment, properties), cores, slots, data, lease, name, gpus,
+                setting("nnlab.db.password", environment, properties), cores, slots, spares, data, lease, name, gpus,
                 gpuSlots, gpuMemoryMb, cudaHome);
     }
 

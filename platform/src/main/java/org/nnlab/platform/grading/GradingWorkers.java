@@ -18,13 +18,15 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.nnlab.platform.lab.LabCatalog;
 import org.nnlab.worker.GradingQueue;
+import org.nnlab.grader.Grader;
 import org.nnlab.worker.WorkerPool;
 import org.nnlab.worker.WorkerSlot;
 
 /**
  * The platform's own grading workers, started with the application: {@code nnlab.grading.workers} of them
  * ({@code auto}, the default, is one per core; {@code 0} leaves grading to workers of their own, {@code ./nnlab
- * worker}). They are the same {@link WorkerPool} as a standalone worker's, on the platform's connection pool and
+ * worker}), with up to {@code nnlab.grading.spares} spare sandboxes ({@code auto}: one per worker) that idle workers
+ * start for the labs they graded last ({@link Grader#withSpares}). They are the same {@link WorkerPool} as a standalone worker's, on the platform's connection pool and
  * its lab catalog, so a job is claimed, graded and settled the same way wherever its worker runs.
  */
 @ApplicationScoped
@@ -42,6 +44,10 @@ public class GradingWorkers {
     String configuredWorkers;
 
     @Inject
+    @ConfigProperty(name = "nnlab.grading.spares")
+    String configuredSpares;
+
+    @Inject
     @ConfigProperty(name = "nnlab.grading.lease.seconds")
     long leaseSeconds;
 
@@ -52,18 +58,20 @@ public class GradingWorkers {
     GraderProvider graders;
 
     private WorkerPool pool;
+    private Grader grader;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        int count = count(configuredWorkers, Runtime.getRuntime().availableProcessors());
+        int count = count("nnlab.grading.workers", configuredWorkers, Runtime.getRuntime().availableProcessors());
         if (count == 0) {
             LOG.info("no grading workers in this instance (nnlab.grading.workers=0): workers of their own grade");
             return;
         }
         GradingQueue queue = new GradingQueue(dataSource::getConnection, Duration.ofSeconds(leaseSeconds),
                 Clock.systemUTC());
+        grader = graders.grader().withSpares(count("nnlab.grading.spares", configuredSpares, count));
         List<WorkerSlot> slots = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            slots.add(WorkerSlot.cpu(i, graders::grader));
+            slots.add(WorkerSlot.cpu(i, () -> grader));
         }
         pool = new WorkerPool(queue, catalog::revision, ManagementFactory.getRuntimeMXBean().getName(), slots,
                 threadFactory);
@@ -82,18 +90,20 @@ public class GradingWorkers {
     void stop() {
         if (pool != null) {
             pool.stop();
+            grader.stopSpares();
         }
     }
 
     /**
+     * @param key        the setting, for the message
      * @param configured {@code auto}, or a whole number from 0
-     * @param cores      this machine's cores
-     * @return how many workers to start
+     * @param auto       what {@code auto} means: this machine's cores for the workers, the workers for the spares
+     * @return how many to start
      * @throws IllegalArgumentException when the setting is neither
      */
-    static int count(String configured, int cores) {
+    static int count(String key, String configured, int auto) {
         if ("auto".equals(configured.trim())) {
-            return cores;
+            return auto;
         }
         try {
             int count = Integer.parseInt(configured.trim());
@@ -103,7 +113,6 @@ public class GradingWorkers {
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw new IllegalArgumentException("nnlab.grading.workers must be auto or a whole number from 0, not "
-                + configured);
+        throw new IllegalArgumentException(key + " must be auto or a whole number from 0, not " + configured);
     }
 }

@@ -11,8 +11,10 @@ import java.util.Map;
  * rows of their own, off the grading's path.
  */
 public final class StageRows {
-    /** The end-to-end row of a sandboxed grading. */
+    /** The end-to-end row of a sandboxed grading that took a warm spare. */
     public static final String END_TO_END = "end-to-end: reference graded (compile..checks)";
+    /** The end-to-end row of a sandboxed grading that started its own sandboxes. */
+    public static final String END_TO_END_WITHOUT_SPARE = "end-to-end without a spare (its own sandboxes)";
     /** The training sandbox's peak memory row. */
     public static final String TRAINING_PEAK = "peak memory, training sandbox (cgroup)";
     /** The sandboxed grading's training row: both models, timed inside the training sandbox's JVM. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +35,8 @@ import org.nnlab.protocol.Matrix;
  * and is run by hand.
  */
 public final class GradingBenchmark {
+    /** How long a spare warms up before the grading that takes it: its JVMs' start and warm-up take 3 to 4 s. */
+    private static final Duration SPARE_WARM_UP = Duration.ofSeconds(8);
     private final Grader sandboxed;
     private final Grader floor;
     private final PlatformStart platform;
@@ -84,15 +87,22 @@ public final class GradingBenchmark {
         progress("warm-up grading (not counted)");
         grade(sandboxed, lab, reference);
         GradingResult last = null;
-        // Interleaved, so that each repeat's three measurements see the same load on a shared machine.
+        Grader spared = sandboxed.withSpares(1);
+        // Interleaved, so that each repeat's four measurements see the same load on a shared machine.
         try (PeerInputs inputs = peerInputs(lab, notes)) {
             for (int i = 1; i <= settings.repeat(); i++) {
+                startWarmSpare(spared, lab);
                 long start = System.nanoTime();
-                last = grade(sandboxed, lab, reference);
+                last = grade(spared, lab, reference);
                 long total = millisSince(start);
                 StageRows.addGrading(rows, last.timings(), total);
-                progress("sandboxed grading %d/%d: %d ms, score %s / %s", i, settings.repeat(), total,
+                progress("sandboxed grading %d/%d, warm spare: %d ms, score %s / %s", i, settings.repeat(), total,
                         last.score(), last.maxScore());
+                start = System.nanoTime();
+                grade(sandboxed, lab, reference);
+                total = millisSince(start);
+                rows.add(StageRows.END_TO_END_WITHOUT_SPARE, "ms", total);
+                progress("sandboxed grading %d/%d, no spare: %d ms", i, settings.repeat(), total);
                 GradingResult result = grade(floor, lab, reference);
                 StageRows.addFloor(rows, result.timings());
                 progress("in-process floor %d/%d: training %d ms", i, settings.repeat(),
@@ -101,6 +111,8 @@ public final class GradingBenchmark {
                     measurePeer(lab, inputs, rows);
                 }
             }
+        } finally {
+            spared.stopSpares();
         }
         addAccuracies(rows, last);
         if (settings.queued() > 0) {
@@ -122,8 +134,10 @@ public final class GradingBenchmark {
             measureStarts(settings.starts(), rows, notes);
         }
         notes.add("end-to-end is Grader.grade() from the submitted sources to the result (the platform's queue and"
-                + " database are not included); the in-process floor is the same training of A and B timed inside"
-                + " one plain JVM with the sandbox's JVM settings.");
+                + " database are not included), taking a spare started " + SPARE_WARM_UP.toSeconds() + " s before, as"
+                + " an idle worker keeps one for the lab it graded last; without a spare, the grading starts its own"
+                + " sandboxes, as under load (the queued and throughput runs); the in-process floor is the same"
+                + " training of A and B timed inside one plain JVM with the sandbox's JVM settings.");
         notes.add("peak memory is the job cgroup's peak (resident memory plus page cache and tmpfs it charged).");
         notes.add("load average at the start " + machine.loadAverage() + ", at the end " + Machine.loadAverageNow()
                 + " (the machine may be shared).");
@@ -230,6 +244,22 @@ public final class GradingBenchmark {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             notes.add("platform start not measured: interrupted.");
+        }
+    }
+
+    /**
+     * Starts a spare for the lab, as an idle worker does, and waits while its JVMs start and warm up: a submission
+     * to an idle platform finds its spare that far along, or further.
+     */
+    private static void startWarmSpare(Grader spared, Lab lab) throws IOException {
+        if (!spared.startSpare(lab)) {
+            throw new IllegalStateException("the benchmark's grader has no room for a spare");
+        }
+        try {
+            Thread.sleep(SPARE_WARM_UP.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while a spare warmed up", e);
         }
     }
 

@@ -61,15 +61,7 @@ public final class SubmissionCompiler {
         if (archive != null && Files.isRegularFile(archive)) {
             command.addAll(1, List.of("-J-XX:SharedArchiveFile=" + archive, "-J-Xlog:cds*=off"));
         }
-        for (Map.Entry<String, String> source : sources.entrySet()) {
-            Path file = sourceDir.resolve(source.getKey()).normalize();
-            if (!file.startsWith(sourceDir)) {
-                throw new IllegalArgumentException("source path outside the source folder: " + source.getKey());
-            }
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, source.getValue());
-            command.add(file.toString());
-        }
+        command.addAll(writeSources(sources, sourceDir));
         List<Mount> all = new ArrayList<>(mounts);
         all.add(Mount.readOnly(sourceDir));
         all.add(Mount.writable(classesDir, classesDir.toString()));
@@ -78,10 +70,42 @@ public final class SubmissionCompiler {
         String output = outcome.stdout() + outcome.stderr();
         if (outcome.timedOut()) {
             output = "javac did not finish within " + LIMITS.wallTime().toSeconds() + " s.\n" + output;
-        } else if (output.contains(OUT_OF_RESOURCES)) {
-            output = outOfResources(output);
         }
-        return new CompileResult(outcome.succeeded(), errors(output, sourceDir), output, outcome.elapsed());
+        return result(outcome.succeeded(), output, sourceDir, outcome.elapsed());
+    }
+
+    /**
+     * @param succeeded whether javac succeeded
+     * @param output    what it printed, or why it ended without finishing
+     * @param sourceDir where the sources were, which the errors' file names are made relative to
+     * @param elapsed   how long it took
+     * @return the result the student reads: the errors by file and line, or what stopped javac
+     */
+    public static CompileResult result(boolean succeeded, String output, Path sourceDir, Duration elapsed) {
+        String text = !succeeded && output.contains(OUT_OF_RESOURCES) ? outOfResources(output) : output;
+        return new CompileResult(succeeded, errors(text, sourceDir), text, elapsed);
+    }
+
+    /**
+     * Writes a submission's sources into a folder.
+     *
+     * @param sources   relative path to source text
+     * @param sourceDir an empty folder
+     * @return the files written, in the submission's order
+     * @throws IllegalArgumentException when a path leads outside the folder
+     */
+    public static List<String> writeSources(Map<String, String> sources, Path sourceDir) throws IOException {
+        List<String> files = new ArrayList<>();
+        for (Map.Entry<String, String> source : sources.entrySet()) {
+            Path file = sourceDir.resolve(source.getKey()).normalize();
+            if (!file.startsWith(sourceDir)) {
+                throw new IllegalArgumentException("source path outside the source folder: " + source.getKey());
+            }
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, source.getValue());
+            files.add(file.toString());
+        }
+        return files;
     }
 
     /**
@@ -92,13 +116,27 @@ public final class SubmissionCompiler {
      *     the program, then the options of its JVM (where a class-data archive's options go), then javac's
      */
     public static List<String> javacCommand(Path javaHome, List<Path> classpath, Path classesDir) {
-        return new ArrayList<>(List.of(javaHome.resolve("bin/javac").toString(), "-J-Xmx512m",
+        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/javac").toString(), "-J-Xmx512m",
                 "-J-XX:ActiveProcessorCount=1", "-J-XX:+UseSerialGC", "-J-XX:-UsePerfData",
                 // javac runs for about a second: the quick C1 compiler alone makes that 40 % shorter (digits
                 // reference, unsandboxed, idle machine: 1.5 s with C2 as well, 0.9 s with C1 only)
-                "-J-XX:TieredStopAtLevel=1", "-proc:none",
-                "-encoding", "UTF-8", "-Xmaxerrs", "50", "-nowarn", "-g", "-implicit:none", "-d", classesDir.toString(),
-                "-cp", classpath.stream().map(Path::toString).collect(Collectors.joining(":"))));
+                "-J-XX:TieredStopAtLevel=1"));
+        command.addAll(javacOptions(classpath, classesDir));
+        return command;
+    }
+
+    /**
+     * @return javac's own options as a submission is compiled, without the sources: also the arguments of a spare's
+     *     javac, which runs in its training JVM
+     */
+    public static List<String> javacOptions(List<Path> classpath, Path classesDir) {
+        return new ArrayList<>(List.of("-proc:none", "-encoding", "UTF-8", "-Xmaxerrs", "50", "-nowarn", "-g",
+                "-implicit:none", "-d", classesDir.toString(), "-cp", classpath(classpath)));
+    }
+
+    /** @return the class path as javac's {@code -cp} takes it */
+    public static String classpath(List<Path> classpath) {
+        return classpath.stream().map(Path::toString).collect(Collectors.joining(":"));
     }
 
     /**

@@ -49,14 +49,17 @@ final class EvaluationStage {
     /**
      * Starts the evaluation sandbox, held until {@link #run} releases it: a fresh JVM that starts Java and ND4J while
      * the submission trains.
+     *
+     * @param idle how long it may wait before its job's submission starts compiling, as {@link TrainingStage#start}
      */
-    PreStartedRun start(JobWorkspace workspace, Lab lab) {
+    PreStartedRun start(JobWorkspace workspace, Lab lab, Duration idle) {
         Path job = workspace.evaluationInput().resolve("evaluation-job.json");
         return PreStartedRun.start(sandbox, jvm.request("org.nnlab.harness.evaluate.EvaluationMain", job.toString(),
                 List.of(), List.of(Mount.readOnly(workspace.output()), Mount.readOnly(workspace.evaluationInput()),
                         Mount.writable(workspace.evaluationOutput(), workspace.evaluationOutput().toString())),
                 lab.limits(), Duration.ofSeconds(Math.max(60, lab.limits().wallSeconds() / 2))), job,
-                Duration.ofSeconds(lab.limits().wallSeconds()).plus(SubmissionCompiler.WALL_TIME), "evaluation");
+                Duration.ofSeconds(lab.limits().wallSeconds()).plus(SubmissionCompiler.WALL_TIME).plus(idle),
+                "evaluation");
     }
 
     /**

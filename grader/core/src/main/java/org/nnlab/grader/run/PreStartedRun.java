@@ -79,6 +79,11 @@ final class PreStartedRun implements AutoCloseable {
         return outcome.get();
     }
 
+    /** @return whether the run is still waiting for its job: it was not released, and its sandbox has not ended */
+    boolean waiting() {
+        return !released && thread.isAlive();
+    }
+
     /** Stops the run if it was never released, and waits until its sandbox is cleaned up. */
     @Override
     public void close() {

@@ -2,17 +2,24 @@ package org.nnlab.grader.run;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.nnlab.grader.lab.Lab;
 import org.nnlab.grader.sandbox.Mount;
 import org.nnlab.grader.sandbox.Sandbox;
 
-/** The training and evaluation stages, sharing one sandbox and the prepared native libraries. */
-public final class StageRunner {
+/**
+ * The training and evaluation stages, sharing one sandbox and the prepared native libraries, and the spare stages
+ * started ahead of their jobs ({@link #startSpare}).
+ */
+public final class StageRunner implements AutoCloseable {
     private final GraderHome home;
     private final Sandbox sandbox;
     private final NativeLibraries natives;
     private final GpuTraining gpu;
+    private final Path workRoot;
+    private final SpareStages spares;
     private SandboxedJvm jvm;
     private SandboxedJvm trainingJvm;
 
@@ -20,19 +27,24 @@ public final class StageRunner {
      * @param home    the sandbox installation
      * @param sandbox where the stages run
      * @param natives ND4J's native libraries
+     * @param workRoot where job folders are made; it must be enterable by other users
      */
-    public StageRunner(GraderHome home, Sandbox sandbox, NativeLibraries natives) {
-        this(home, sandbox, natives, null);
+    public StageRunner(GraderHome home, Sandbox sandbox, NativeLibraries natives, Path workRoot) {
+        this(home, sandbox, natives, workRoot, null, 0);
     }
 
     /**
-     * @param gpu how training runs on a GPU, or null to train on the CPU as the other stages run
+     * @param gpu    how training runs on a GPU, or null to train on the CPU as the other stages run
+     * @param spares the most spare stages that wait at once ({@link #startSpare}); 0 keeps none
      */
-    public StageRunner(GraderHome home, Sandbox sandbox, NativeLibraries natives, GpuTraining gpu) {
+    public StageRunner(GraderHome home, Sandbox sandbox, NativeLibraries natives, Path workRoot, GpuTraining gpu,
+                       int spares) {
         this.home = home;
         this.sandbox = sandbox;
         this.natives = natives;
+        this.workRoot = workRoot;
         this.gpu = gpu;
+        this.spares = new SpareStages(spares, System::nanoTime);
     }
 
     /** Unpacks the native libraries if needed; call before the stages. */
@@ -62,13 +74,48 @@ public final class StageRunner {
     }
 
     /**
-     * Starts the job's training sandbox at once, so that its JVM and ND4J start while the submission compiles.
+     * Takes a spare started for this lab and data, or starts the job's training sandbox at once, so that its JVM and
+     * ND4J start while the submission compiles.
      *
-     * @return the job's stages; close them when the grading ends
+     * @return the job's stages, with its folders; close them when the grading ends
      */
-    public JobStages start(JobWorkspace workspace, Lab lab, LabData data) throws IOException {
+    public JobStages start(Lab lab, LabData data) throws IOException {
+        Optional<JobStages> spare = spares.take(lab, data);
+        if (spare.isPresent()) {
+            return spare.get();
+        }
         prepare();
-        return new JobStages(new TrainingStage(sandbox, trainingJvm), new EvaluationStage(sandbox, jvm), workspace,
-                lab, data);
+        return JobStages.start(new TrainingStage(sandbox, trainingJvm, home.compileClasspath()), new EvaluationStage(sandbox, jvm), workRoot,
+                lab, data, Duration.ZERO);
+    }
+
+    /** @return whether a spare may be started now ({@link #startSpare}): there is room for one */
+    public boolean spareWanted() {
+        return spares.wanted();
+    }
+
+    /**
+     * Starts a spare for this lab, while a worker is idle: its training and evaluation sandboxes start and warm up,
+     * then wait until a grading of the lab takes them, for up to {@link SpareStages#IDLE}. Does nothing when there
+     * is no room for a spare.
+     */
+    public void startSpare(Lab lab, LabData data) throws IOException {
+        if (!spares.wanted()) {
+            return;
+        }
+        prepare();
+        spares.add(lab, data, JobStages.start(new TrainingStage(sandbox, trainingJvm, home.compileClasspath()),
+                new EvaluationStage(sandbox, jvm), workRoot, lab, data, SpareStages.IDLE));
+    }
+
+    /** @return how many spares wait now */
+    public int spareCount() {
+        return spares.size();
+    }
+
+    /** Stops the spares and keeps none from now on; gradings go on without them. */
+    @Override
+    public void close() {
+        spares.close();
     }
 }

@@ -4,16 +4,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.nnlab.datasets.LabeledData;
+import org.nnlab.grader.compile.CompileResult;
 import org.nnlab.grader.compile.SubmissionCompiler;
 import org.nnlab.grader.lab.Lab;
 import org.nnlab.grader.sandbox.Mount;
 import org.nnlab.grader.sandbox.Sandbox;
 import org.nnlab.grader.sandbox.SandboxLimits;
 import org.nnlab.grader.sandbox.SandboxOutcome;
+import org.nnlab.protocol.CompileReport;
 import org.nnlab.protocol.Matrix;
 import org.nnlab.protocol.ProgressLine;
 import org.nnlab.protocol.ProtocolJson;
@@ -29,40 +33,78 @@ final class TrainingStage {
     private static final int KILLED = 137;
     private final Sandbox sandbox;
     private final SandboxedJvm jvm;
+    private final List<Path> compileClasspath;
 
-    TrainingStage(Sandbox sandbox, SandboxedJvm jvm) {
+    /** @param compileClasspath the jars submissions compile against, for a training JVM that compiles its own */
+    TrainingStage(Sandbox sandbox, SandboxedJvm jvm, List<Path> compileClasspath) {
         this.sandbox = sandbox;
         this.jvm = jvm;
+        this.compileClasspath = List.copyOf(compileClasspath);
     }
 
     /**
      * Starts the training sandbox, held until {@link #run} releases it: Java and ND4J start while the submission
      * compiles. Writes the training and validation parts it reads.
+     *
+     * @param idle           how long it may wait for its job before the submission starts compiling: zero for a
+     *                       job's own sandbox, longer for a spare's
+     * @param compilesItself whether its JVM compiles the submission ({@link #compileAndRun}), warming javac up while
+     *                       it waits, rather than being given classes compiled in a sandbox of their own
      */
-    PreStartedRun start(JobWorkspace workspace, Lab lab, LabData data) throws IOException {
+    PreStartedRun start(JobWorkspace workspace, Lab lab, LabData data, Duration idle, boolean compilesItself)
+            throws IOException {
         write(data.train(), trainingFile(workspace));
         write(data.validation(), validationFile(workspace));
         Path directives = Files.writeString(workspace.input().resolve("compiler-directives.json"),
                 SandboxedJvm.FAST_LOOP_DIRECTIVES);
         Path job = workspace.input().resolve("job.json");
+        List<String> options = new ArrayList<>(SandboxedJvm.fastLoopCompiler(directives));
+        List<Mount> mounts = new ArrayList<>(List.of(Mount.readOnly(workspace.input()),
+                Mount.writable(workspace.output(), workspace.output().toString())));
+        if (compilesItself) {
+            options.add("-D" + TrainingJob.JAVAC_WARMUP_PROPERTY + "=" + SubmissionCompiler.classpath(compileClasspath));
+            mounts.add(Mount.readOnly(workspace.sources()));
+            mounts.add(Mount.writable(workspace.classes(), workspace.classes().toString()));
+        } else {
+            mounts.add(Mount.readOnly(workspace.classes()));
+        }
         return PreStartedRun.start(sandbox, jvm.request("org.nnlab.harness.train.TrainingMain", job.toString(),
-                List.of(workspace.classes()), List.of(Mount.readOnly(workspace.classes()),
-                        Mount.readOnly(workspace.input()), Mount.writable(workspace.output(),
-                                workspace.output().toString())), lab.limits(),
-                Duration.ofSeconds(lab.limits().wallSeconds()), SandboxedJvm.fastLoopCompiler(directives)),
-                job, SubmissionCompiler.WALL_TIME, "training");
+                List.of(workspace.classes()), mounts, lab.limits(), Duration.ofSeconds(lab.limits().wallSeconds()),
+                options), job, SubmissionCompiler.WALL_TIME.plus(idle), "training");
     }
 
     /** Gives the started sandbox its job, once the submission compiled, and reads what it reported. */
     TrainingOutcome run(PreStartedRun started, JobWorkspace workspace, Lab lab, LabData data,
                         Consumer<ProgressLine> progress) throws IOException {
+        return release(started, workspace, lab, data, progress, null);
+    }
+
+    /**
+     * Writes the sources and gives the started sandbox, whose JVM compiles them itself ({@code compilesItself}),
+     * its job; reads what it reported of compiling and, when the code compiled, of training.
+     *
+     * @return how the sandbox ended, with the compile result; a submission that did not compile has no report
+     */
+    TrainingOutcome compileAndRun(PreStartedRun started, JobWorkspace workspace, Lab lab, LabData data,
+                                  Map<String, String> sources, Consumer<ProgressLine> progress) throws IOException {
+        List<String> javac = SubmissionCompiler.javacOptions(compileClasspath, workspace.classes());
+        javac.addAll(SubmissionCompiler.writeSources(sources, workspace.sources()));
+        return release(started, workspace, lab, data, progress, javac);
+    }
+
+    private TrainingOutcome release(PreStartedRun started, JobWorkspace workspace, Lab lab, LabData data,
+                                    Consumer<ProgressLine> progress, List<String> javac) throws IOException {
         TrainingJob job = new TrainingJob(lab.id(), lab.entryClass(), lab.split().seed(), lab.parameters(),
                 lab.runs(), data.train().classCount(), trainingFile(workspace).toString(),
-                validationFile(workspace).toString(), workspace.output().toString());
+                validationFile(workspace).toString(), workspace.output().toString(), javac);
         SandboxOutcome outcome;
         try (ProgressWatcher watcher = new ProgressWatcher(workspace.output().resolve(TrainingJob.PROGRESS_FILE),
                 progress)) {
             outcome = started.release(job);
+        }
+        CompileResult compiled = javac == null ? null : compiled(outcome, workspace, lab);
+        if (compiled != null && !compiled.succeeded()) {
+            return new TrainingOutcome(outcome, null, "The code does not compile.", compiled);
         }
         Optional<Path> reportFile = JobWorkspace.plainFile(workspace.output(), TrainingJob.REPORT_FILE);
         TrainingReport report = null;
@@ -74,7 +116,35 @@ final class TrainingStage {
                 unreadable = e.getMessage();
             }
         }
-        return new TrainingOutcome(outcome, report, failure(outcome, report, unreadable, lab, jvm.gpu()));
+        return new TrainingOutcome(outcome, report, failure(outcome, report, unreadable, lab, jvm.gpu()), compiled);
+    }
+
+    /**
+     * @return what compiling in the training JVM gave, from its compile report; when it wrote none, javac did not
+     *     finish, and the result says what stopped it
+     */
+    private static CompileResult compiled(SandboxOutcome outcome, JobWorkspace workspace, Lab lab) {
+        Optional<Path> file = JobWorkspace.plainFile(workspace.output(), TrainingJob.COMPILE_REPORT_FILE);
+        String unreadable = "";
+        if (file.isPresent()) {
+            try {
+                CompileReport report = ProtocolJson.read(file.get(), CompileReport.class, MAX_REPORT_BYTES);
+                return SubmissionCompiler.result(report.succeeded(), report.output() == null ? "" : report.output(),
+                        workspace.sources(), Duration.ofMillis(report.millis()));
+            } catch (IOException e) {
+                unreadable = ": " + e.getMessage();
+            }
+        }
+        String why;
+        if (outcome.memoryLimitHit()) {
+            why = "javac ran out of memory: the lab allows " + lab.limits().memoryMb() + " MB in all.";
+        } else if (outcome.timedOut()) {
+            why = "javac did not finish within " + lab.limits().wallSeconds() + " s.";
+        } else {
+            why = "javac ended without a report (exit code " + outcome.exitCode() + ")" + unreadable + "."
+                    + tail(outcome);
+        }
+        return SubmissionCompiler.result(false, why, workspace.sources(), outcome.elapsed());
     }
 
     private static Path trainingFile(JobWorkspace workspace) {

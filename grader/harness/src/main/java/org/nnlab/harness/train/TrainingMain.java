@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nnlab.harness.JobFiles;
+import org.nnlab.protocol.CompileReport;
 import org.nnlab.protocol.Matrix;
 import org.nnlab.protocol.ProtocolJson;
 import org.nnlab.protocol.RunLog;
@@ -18,24 +20,36 @@ import org.nnlab.protocol.TrainingReport;
 
 /**
  * Entry point of the training sandbox: {@code TrainingMain JOB_JSON}. Starts ND4J and, warming up
- * ({@link TrainingWarmup}), waits for the job file ({@link JobFiles#startThenRead}); then loads the student's
- * solution class, gives it
- * the training and validation parts, keeps each tracked network's weights at each epoch's end, then saves every
- * tracked network and writes the training report. Exit status
- * 0 when {@code train} returned, 1 when it threw, 2 when the job itself could not be read.
+ * ({@link TrainingWarmup}, then {@link InJvmJavac#warmup} in a spare), waits for the job file
+ * ({@link JobFiles#startThenRead}); compiles the submission first when the job says how (a spare's job), writing the
+ * compile report; then loads the student's solution class, gives it the training and validation parts, keeps each
+ * tracked network's weights at each epoch's end, then saves every tracked network and writes the training report.
+ * Exit status 0 when {@code train} returned, 1 when it threw, 2 when the job itself could not be read, 3 when the
+ * submission did not compile.
  */
 public final class TrainingMain {
+    /** The exit status when the job's submission, compiled in this JVM, did not compile. */
+    private static final int NOT_COMPILED = 3;
+
     private TrainingMain() {
     }
 
     /** @param args the path of the job file */
     public static void main(String[] args) throws IOException {
         JobFiles.Started<TrainingJob> started = JobFiles.startThenRead(args, TrainingJob.class,
-                "usage: TrainingMain JOB_JSON", new TrainingWarmup());
+                "usage: TrainingMain JOB_JSON", inTurn(new TrainingWarmup(), InJvmJavac.warmup()));
         TrainingJob job = started.job();
         Path output = Path.of(job.outputDirectory());
         Map<String, Long> timings = new LinkedHashMap<>();
         timings.put("backendStartMillis", started.backendStartMillis());
+        if (job.javacArguments() != null) {
+            CompileReport compiled = InJvmJavac.compile(job.javacArguments());
+            ProtocolJson.write(output.resolve(TrainingJob.COMPILE_REPORT_FILE), compiled);
+            if (!compiled.succeeded()) {
+                System.exit(NOT_COMPILED);
+            }
+            timings.put("compileMillis", compiled.millis());
+        }
 
         Matrix training = Matrix.read(Path.of(job.trainingFile()));
         Matrix validation = Matrix.read(Path.of(job.validationFile()));
@@ -70,6 +84,18 @@ public final class TrainingMain {
                 new TrainingReport(error == null, error, runs, run.reported(), warnings, timings));
         System.out.flush();
         System.exit(error == null ? 0 : 1);
+    }
+
+    /** @return warm-up steps that take {@code first}'s steps until it has none left, then {@code second}'s */
+    private static BooleanSupplier inTurn(BooleanSupplier first, BooleanSupplier second) {
+        boolean[] firstDone = {false};
+        return () -> {
+            if (!firstDone[0]) {
+                firstDone[0] = !first.getAsBoolean();
+                return true;
+            }
+            return second.getAsBoolean();
+        };
     }
 
     private static String stackTrace(Throwable t) {

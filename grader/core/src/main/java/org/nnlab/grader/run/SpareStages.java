@@ -1,0 +1,141 @@
+package org.nnlab.grader.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.nnlab.grader.lab.Lab;
+
+/**
+ * Job stages started ahead of their jobs: while a worker is idle it starts a spare for the lab it graded last, whose
+ * training and evaluation JVMs start Java and ND4J and warm up, then wait for a job. The next grading of that lab (the
+ * same lab, revision and data) takes it, so that a submission that finds an idle worker compiles, trains and is
+ * evaluated without a JVM starting beside it. Each spare serves one job. A spare that has waited {@link #MAX_AGE} is
+ * stopped (its sandboxes would stop themselves at their wait limit, {@link #IDLE}); so is one whose sandbox ended.
+ * At most {@code limit} spares wait at once; {@link #close()} stops them all. Thread-safe.
+ */
+final class SpareStages implements AutoCloseable {
+    /** How long a spare's sandboxes may wait for their job. */
+    static final Duration IDLE = Duration.ofMinutes(10);
+    /** How long a spare is offered to gradings: a minute less, so that none is taken just before its sandboxes end. */
+    static final Duration MAX_AGE = IDLE.minusMinutes(1);
+    private final int limit;
+    private final LongSupplier nanoClock;
+    private final List<Spare> spares = new ArrayList<>();
+    private boolean closed;
+
+    private record Spare(Lab lab, String dataSha256, JobStages stages, long startedNanos) {
+    }
+
+    /**
+     * @param limit     the most spares that wait at once; 0 keeps none
+     * @param nanoClock the clock their age is measured on, {@link System#nanoTime()} outside tests
+     */
+    SpareStages(int limit, LongSupplier nanoClock) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("the number of spares must be 0 or more: " + limit);
+        }
+        this.limit = limit;
+        this.nanoClock = nanoClock;
+    }
+
+    /** @return whether a spare may be started now: there is room for one once the stale ones are stopped */
+    boolean wanted() {
+        List<Spare> stale;
+        boolean room;
+        synchronized (this) {
+            stale = removeStale();
+            room = !closed && spares.size() < limit;
+        }
+        stop(stale);
+        return room;
+    }
+
+    /**
+     * Keeps a spare for later gradings of its lab; stops it at once when the spares were closed or are full.
+     *
+     * @param lab    the lab it was started for
+     * @param data   the lab's data, whose training and validation parts it was given
+     * @param stages the spare, just started
+     */
+    void add(Lab lab, LabData data, JobStages stages) {
+        synchronized (this) {
+            if (!closed && spares.size() < limit) {
+                spares.add(new Spare(lab, data.sha256(), stages, nanoClock.getAsLong()));
+                return;
+            }
+        }
+        stop(List.of(new Spare(lab, data.sha256(), stages, 0)));
+    }
+
+    /**
+     * @return a spare started for this lab and data, still waiting, which the caller now owns; empty when there is
+     *     none
+     */
+    Optional<JobStages> take(Lab lab, LabData data) {
+        List<Spare> stale;
+        Optional<JobStages> taken = Optional.empty();
+        synchronized (this) {
+            stale = removeStale();
+            for (Iterator<Spare> it = spares.iterator(); it.hasNext(); ) {
+                Spare spare = it.next();
+                if (spare.lab().equals(lab) && spare.dataSha256().equals(data.sha256())) {
+                    it.remove();
+                    taken = Optional.of(spare.stages());
+                    break;
+                }
+            }
+        }
+        stop(stale);
+        return taken;
+    }
+
+    /** @return how many spares wait now, stale ones included */
+    synchronized int size() {
+        return spares.size();
+    }
+
+    /** Stops every spare and keeps none from now on. */
+    @Override
+    public void close() {
+        List<Spare> all;
+        synchronized (this) {
+            closed = true;
+            all = new ArrayList<>(spares);
+            spares.clear();
+        }
+        stop(all);
+    }
+
+    private List<Spare> removeStale() {
+        List<Spare> stale = new ArrayList<>();
+        long now = nanoClock.getAsLong();
+        for (Iterator<Spare> it = spares.iterator(); it.hasNext(); ) {
+            Spare spare = it.next();
+            if (now - spare.startedNanos() > MAX_AGE.toNanos() || !spare.stages().waiting()) {
+                it.remove();
+                stale.add(spare);
+            }
+        }
+        return stale;
+    }
+
+    /** Stops spares outside the lock: each waits until its sandboxes are cleaned up. */
+    private static void stop(List<Spare> spares) {
+        UncheckedIOException failure = null;
+        for (Spare spare : spares) {
+            try {
+                spare.stages().close();
+            } catch (IOException e) {
+                failure = new UncheckedIOException("a spare's job folder could not be deleted: " + e.getMessage(), e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

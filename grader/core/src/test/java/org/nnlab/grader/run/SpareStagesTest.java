@@ -1,0 +1,101 @@
+package org.nnlab.grader.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.nnlab.grader.lab.Lab;
+
+class SpareStagesTest {
+    private final AtomicLong clock = new AtomicLong();
+    private final Lab digits = mock(Lab.class);
+    private final Lab other = mock(Lab.class);
+    private final LabData data = new LabData("sha-1", null, null, null);
+
+    @Test
+    void aGradingTakesTheSpareOfItsLabAndDataOnceAndOnlyThat() throws Exception {
+        SpareStages spares = new SpareStages(2, clock::get);
+        JobStages spare = waitingStages();
+        spares.add(digits, data, spare);
+
+        assertEquals(Optional.empty(), spares.take(other, data));
+        assertEquals(Optional.empty(), spares.take(digits, new LabData("sha-2", null, null, null)));
+        assertSame(spare, spares.take(digits, data).orElseThrow());
+        assertEquals(Optional.empty(), spares.take(digits, data), "a spare serves one job");
+        verify(spare, never()).close();
+    }
+
+    @Test
+    void aSpareIsWantedWhileThereIsRoomAndOneBeyondTheLimitIsStoppedAtOnce() throws Exception {
+        SpareStages spares = new SpareStages(1, clock::get);
+        assertTrue(spares.wanted());
+        spares.add(digits, data, waitingStages());
+        assertFalse(spares.wanted());
+
+        JobStages beyond = waitingStages();
+        spares.add(other, data, beyond);
+        verify(beyond).close();
+        assertEquals(1, spares.size());
+    }
+
+    @Test
+    void aSpareThatWaitedItsMaximumAgeIsStoppedAndNotTaken() throws Exception {
+        SpareStages spares = new SpareStages(1, clock::get);
+        JobStages spare = waitingStages();
+        spares.add(digits, data, spare);
+        clock.addAndGet(SpareStages.MAX_AGE.toNanos() + 1);
+
+        assertEquals(Optional.empty(), spares.take(digits, data));
+        verify(spare).close();
+        assertTrue(spares.wanted(), "its place is free for a new spare");
+    }
+
+    @Test
+    void aSpareWhoseSandboxEndedIsStoppedAndNotTaken() throws Exception {
+        SpareStages spares = new SpareStages(1, clock::get);
+        JobStages ended = waitingStages();
+        spares.add(digits, data, ended);
+        when(ended.waiting()).thenReturn(false);
+
+        assertTrue(spares.wanted());
+        verify(ended).close();
+        assertEquals(Optional.empty(), spares.take(digits, data));
+    }
+
+    @Test
+    void closingStopsEverySpareAndEveryLaterOne() throws Exception {
+        SpareStages spares = new SpareStages(2, clock::get);
+        JobStages first = waitingStages();
+        spares.add(digits, data, first);
+        spares.close();
+        verify(first).close();
+        assertFalse(spares.wanted());
+
+        JobStages late = waitingStages();
+        spares.add(digits, data, late);
+        verify(late).close();
+        assertEquals(Optional.empty(), spares.take(digits, data));
+    }
+
+    @Test
+    void aNegativeLimitIsRefused() {
+        assertEquals("the number of spares must be 0 or more: -1", assertThrows(IllegalArgumentException.class,
+                () -> new SpareStages(-1, clock::get)).getMessage());
+        assertFalse(new SpareStages(0, clock::get).wanted(), "0 keeps none");
+    }
+
+    private static JobStages waitingStages() {
+        JobStages stages = mock(JobStages.class);
+        when(stages.waiting()).thenReturn(true);
+        return stages;
+    }
+}
