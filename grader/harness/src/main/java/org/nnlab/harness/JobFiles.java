@@ -1,6 +1,7 @@
 package org.nnlab.harness;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
@@ -51,13 +52,55 @@ public final class JobFiles {
                 continue;
             }
             try {
-                // a spare may wait minutes for its job: after a second, look ten times less often
-                Thread.sleep(System.nanoTime() - waitingSince < QUICK_LOOKS_NANOS ? 2 : 20);
+                // a spare may wait minutes for its job: after a second, look less often
+                Thread.sleep(System.nanoTime() - waitingSince < QUICK_LOOKS_NANOS ? 2 : 5);
             } catch (InterruptedException e) {
                 throw new IOException("interrupted while waiting for the job file " + file, e);
             }
         }
         return new Started<>(ProtocolJson.read(file, type, MAX_JOB_BYTES), backend);
+    }
+
+    /**
+     * @return warm-up steps that take each supplier's steps until it has none left, then the next one's
+     */
+    public static BooleanSupplier inTurn(BooleanSupplier... warmups) {
+        int[] current = {0};
+        return () -> {
+            while (current[0] < warmups.length) {
+                if (warmups[current[0]].getAsBoolean()) {
+                    return true;
+                }
+                current[0]++;
+                return current[0] < warmups.length;
+            }
+            return false;
+        };
+    }
+
+    /**
+     * @param scratch a folder of the JVM's own
+     * @param samples a job and a report like the ones this JVM reads and writes
+     * @return one warm-up step that writes each sample as a file and reads it back, so that the protocol's JSON
+     *     mapper and its readers of these records are ready when the job comes (a first read takes tens of ms)
+     */
+    public static BooleanSupplier jsonWarmup(Path scratch, Object... samples) {
+        return () -> {
+            try {
+                Path file = Files.createTempFile(scratch, "warmup", ".json");
+                try {
+                    for (Object sample : samples) {
+                        ProtocolJson.write(file, sample);
+                        ProtocolJson.read(file, sample.getClass(), MAX_JOB_BYTES);
+                    }
+                } finally {
+                    Files.deleteIfExists(file);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("the harness could not warm up in " + scratch, e);
+            }
+            return false;
+        };
     }
 
     private static Path jobFile(String[] args, String usage) {

@@ -34,6 +34,12 @@ import org.nnlab.protocol.ProtocolJson;
 public final class EvaluationMain {
     /** This JVM's filter of every Java deserialization: nothing it loads needs one. */
     private static final ObjectInputFilter NO_DESERIALIZATION = info -> ObjectInputFilter.Status.REJECTED;
+    private static final Path SCRATCH = Path.of(System.getProperty("java.io.tmpdir"));
+    private static final EvaluationJob SAMPLE_JOB = new EvaluationJob(Map.of("A", "network-A.zip"),
+            Map.of("validation", "validation.bin"), Map.of("A", "weights-A.bin"), "validation", "output");
+    private static final EvaluationReport SAMPLE_REPORT = new EvaluationReport(Map.of(), Map.of("evaluationMillis",
+            1L), Map.of("A", List.of(new LayerSymmetry(0, 8, 8, true))), Map.of("A", 58L), Map.of(),
+            Map.of("A", List.of(new LayerActivity(0, 8, 1))));
 
     private EvaluationMain() {
     }
@@ -44,7 +50,8 @@ public final class EvaluationMain {
             ObjectInputFilter.Config.setSerialFilter(NO_DESERIALIZATION);
         }
         JobFiles.Started<EvaluationJob> started = JobFiles.startThenRead(args, EvaluationJob.class,
-                "usage: EvaluationMain JOB_JSON", new EvaluationWarmup(Path.of(System.getProperty("java.io.tmpdir"))));
+                "usage: EvaluationMain JOB_JSON", JobFiles.inTurn(JobFiles.jsonWarmup(SCRATCH, SAMPLE_JOB,
+                        SAMPLE_REPORT), new EvaluationWarmup(SCRATCH)));
         EvaluationJob job = started.job();
         Path output = Path.of(job.outputDirectory());
         Map<String, Long> timings = new LinkedHashMap<>();

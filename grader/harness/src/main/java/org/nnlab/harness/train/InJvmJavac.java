@@ -23,7 +23,7 @@ import org.nnlab.protocol.TrainingJob;
  * then compiles in a fraction of the time a fresh javac takes.
  */
 final class InJvmJavac {
-    private static final int WARMUP_COMPILES = 3;
+    private static final int WARMUP_COMPILES = 6;
     private static final String WARMUP_SOURCE = """
             import java.util.List;
             import org.deeplearning4j.nn.conf.NeuralNetConfiguration;

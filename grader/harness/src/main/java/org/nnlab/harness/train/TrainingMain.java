@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nnlab.harness.JobFiles;
 import org.nnlab.protocol.CompileReport;
+import org.nnlab.protocol.EpochRecord;
 import org.nnlab.protocol.Matrix;
 import org.nnlab.protocol.ProtocolJson;
 import org.nnlab.protocol.RunLog;
@@ -30,6 +30,11 @@ import org.nnlab.protocol.TrainingReport;
 public final class TrainingMain {
     /** The exit status when the job's submission, compiled in this JVM, did not compile. */
     private static final int NOT_COMPILED = 3;
+    private static final TrainingJob SAMPLE_JOB = new TrainingJob("lab", "Solution", 42, Map.of("epochs", 40.0),
+            List.of("A", "B"), 10, "train.bin", "validation.bin", "output", List.of("-d", "classes", "Solution.java"));
+    private static final TrainingReport SAMPLE_REPORT = new TrainingReport(true, null, Map.of("A", new RunLog(
+            List.of(new EpochRecord(1, 0.7, 0.8, 0.5, 1e-3, 1, 0.1)), "network-A.zip", "{}", 0)), Map.of("accuracy",
+            0.9), List.of(), Map.of("trainingMillis", 1L));
 
     private TrainingMain() {
     }
@@ -37,7 +42,9 @@ public final class TrainingMain {
     /** @param args the path of the job file */
     public static void main(String[] args) throws IOException {
         JobFiles.Started<TrainingJob> started = JobFiles.startThenRead(args, TrainingJob.class,
-                "usage: TrainingMain JOB_JSON", inTurn(new TrainingWarmup(), InJvmJavac.warmup()));
+                "usage: TrainingMain JOB_JSON", JobFiles.inTurn(JobFiles.jsonWarmup(
+                        Path.of(System.getProperty("java.io.tmpdir")), SAMPLE_JOB, SAMPLE_REPORT),
+                        new TrainingWarmup(), InJvmJavac.warmup()));
         TrainingJob job = started.job();
         Path output = Path.of(job.outputDirectory());
         Map<String, Long> timings = new LinkedHashMap<>();
@@ -84,18 +91,6 @@ public final class TrainingMain {
                 new TrainingReport(error == null, error, runs, run.reported(), warnings, timings));
         System.out.flush();
         System.exit(error == null ? 0 : 1);
-    }
-
-    /** @return warm-up steps that take {@code first}'s steps until it has none left, then {@code second}'s */
-    private static BooleanSupplier inTurn(BooleanSupplier first, BooleanSupplier second) {
-        boolean[] firstDone = {false};
-        return () -> {
-            if (!firstDone[0]) {
-                firstDone[0] = !first.getAsBoolean();
-                return true;
-            }
-            return second.getAsBoolean();
-        };
     }
 
     private static String stackTrace(Throwable t) {
