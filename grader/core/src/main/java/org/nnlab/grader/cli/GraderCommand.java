@@ -97,6 +97,7 @@ public final class GraderCommand {
     }
 
     private int grade(Options options) throws IOException {
+        writable(options.json());
         Grader grader = Grader.standard(sandbox(options));
         Lab lab = grader.labLoader().load(options.lab());
         if (options.submissions().isEmpty()) {
@@ -134,6 +135,7 @@ public final class GraderCommand {
     }
 
     private int benchmark(Options options) throws IOException {
+        writable(options.json());
         Grader grader = Grader.standard(sandbox(options));
         Lab lab = grader.labLoader().load(options.lab());
         // The floor trains the lab's own reference solution, trusted instructor code, without a sandbox.
@@ -150,6 +152,30 @@ public final class GraderCommand {
             out.println("Benchmark written to " + options.json());
         }
         return 0;
+    }
+
+    /**
+     * Makes the folder of a {@code --json} file and checks that the file can be written there, before minutes of
+     * grading or benchmarking that would otherwise end without it.
+     *
+     * @param json the file, or null when none was asked for
+     * @throws IllegalStateException naming the file and why it cannot be written
+     */
+    private static void writable(Path json) {
+        if (json == null) {
+            return;
+        }
+        Path folder = json.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write --json " + json + ": its folder " + folder
+                    + " cannot be made (" + e.getMessage() + ")");
+        }
+        if (Files.isDirectory(json) || !Files.isWritable(Files.exists(json) ? json : folder)) {
+            throw new IllegalStateException("cannot write --json " + json + ": " + (Files.isDirectory(json)
+                    ? "it is a folder" : "it is not writable"));
+        }
     }
 
     private int kit(Options options) throws IOException {

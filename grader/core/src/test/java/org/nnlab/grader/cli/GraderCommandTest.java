@@ -79,6 +79,15 @@ class GraderCommandTest {
     }
 
     @Test
+    void aJsonFileThatCannotBeWrittenIsRefusedBeforeAnyGrading(@TempDir Path temp) throws IOException {
+        Path file = Files.writeString(temp.resolve("file"), "");
+        assertEquals(2, run("benchmark", "--lab", DIGITS.toString(), "--json", file.resolve("out.json").toString()));
+        assertTrue(text(err).startsWith("cannot write --json " + file.resolve("out.json") + ": its folder " + file
+                + " cannot be made"), text(err));
+        assertEquals("", text(out), "nothing was graded");
+    }
+
+    @Test
     void aBenchmarkQueueSizeMustBePositive() {
         assertEquals(2, run("benchmark", "--lab", ".", "--queues", "1,0"));
         assertTrue(text(err).startsWith("--queues takes a positive integer, got '0'"), text(err));
