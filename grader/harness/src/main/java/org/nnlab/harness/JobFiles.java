@@ -67,14 +67,14 @@ public final class JobFiles {
     public static BooleanSupplier inTurn(BooleanSupplier... warmups) {
         int[] current = {0};
         return () -> {
-            while (current[0] < warmups.length) {
-                if (warmups[current[0]].getAsBoolean()) {
-                    return true;
-                }
-                current[0]++;
-                return current[0] < warmups.length;
+            if (current[0] == warmups.length) {
+                return false;
             }
-            return false;
+            if (warmups[current[0]].getAsBoolean()) {
+                return true;
+            }
+            current[0]++;
+            return current[0] < warmups.length;
         };
     }
 

@@ -15,12 +15,12 @@ import org.nnlab.worker.lab.LabStore;
 
 /**
  * A grading worker as a process of its own, without the web app: {@code ./nnlab worker [--slots N] [--spares N]
- * [--cores N] [--data DIR] [--lease-seconds S] [--name NAME] [--gpus N [--gpu-slots M] [--gpu-memory-mb MB] [--cuda-home
- * DIR]]}. It points at the platform's database ({@code NNLAB_DB_URL},
- * {@code NNLAB_DB_USER}, {@code NNLAB_DB_PASSWORD}, or the {@code nnlab.db.*} system properties: PostgreSQL, which
- * the platform instances share), declares what it offers (its cores, and how many jobs it grades at once: one per
- * core unless {@code --slots} says otherwise, with up to {@code --spares} spare sandboxes, one per slot by default,
- * that its idle slots start for the labs they graded last; with {@code --gpus}, that many GPUs shared by {@code --gpu-slots} jobs
+ * [--cores N] [--data DIR] [--lease-seconds S] [--name NAME] [--gpus N [--gpu-slots M] [--gpu-memory-mb MB]
+ * [--cuda-home DIR]]}. It points at the platform's database ({@code NNLAB_DB_URL}, {@code NNLAB_DB_USER},
+ * {@code NNLAB_DB_PASSWORD}, or the {@code nnlab.db.*} system properties: PostgreSQL, which the platform instances
+ * share), declares what it offers (its cores, and how many jobs it grades at once: one per core unless
+ * {@code --slots} says otherwise, with up to {@code --spares} spare sandboxes, one per slot by default, that its idle
+ * slots start for the labs they graded last; with {@code --gpus}, that many GPUs shared by {@code --gpu-slots} jobs
  * each, each job bounded to {@code --gpu-memory-mb} of device memory), and grades jobs from the shared queue until it
  * is stopped. It refuses to start where the machine cannot sandbox, lacks a GPU it declares or the CUDA grader home,
  * or the database cannot be read, saying why (exit status 2).

@@ -41,6 +41,16 @@ class WorkerSettingsTest {
     }
 
     @Test
+    void sparesDefaultToOnePerSlotAndZeroKeepsNone() {
+        assertEquals(2, WorkerSettings.parse(new String[] {"--slots", "2"}, POSTGRES, new Properties()).spares());
+        assertEquals(0, WorkerSettings.parse(new String[] {"--slots", "2", "--spares", "0"}, POSTGRES,
+                new Properties()).spares());
+        assertEquals("--spares needs a whole number from 0 to 1024, not -1", assertThrows(
+                IllegalArgumentException.class, () -> WorkerSettings.parse(new String[] {"--spares", "-1"}, POSTGRES,
+                        new Properties())).getMessage());
+    }
+
+    @Test
     void aGpuWorkerDeclaresItsGpusTheJobsSharingEachAndTheirDeviceMemory() {
         WorkerSettings settings = WorkerSettings.parse(new String[] {"--gpus", "2", "--gpu-slots", "4",
             "--gpu-memory-mb", "8192", "--cuda-home", "/srv/nnlab/cuda-home"}, POSTGRES, new Properties());

@@ -26,8 +26,9 @@ import org.nnlab.worker.WorkerSlot;
  * The platform's own grading workers, started with the application: {@code nnlab.grading.workers} of them
  * ({@code auto}, the default, is one per core; {@code 0} leaves grading to workers of their own, {@code ./nnlab
  * worker}), with up to {@code nnlab.grading.spares} spare sandboxes ({@code auto}: one per worker) that idle workers
- * start for the labs they graded last ({@link Grader#withSpares}). They are the same {@link WorkerPool} as a standalone worker's, on the platform's connection pool and
- * its lab catalog, so a job is claimed, graded and settled the same way wherever its worker runs.
+ * start for the labs they graded last ({@link Grader#withSpares}). They are the same {@link WorkerPool} as a
+ * standalone worker's, on the platform's connection pool and its lab catalog, so a job is claimed, graded and settled
+ * the same way wherever its worker runs.
  */
 @ApplicationScoped
 public class GradingWorkers {

@@ -20,7 +20,8 @@ class GradingWorkersTest {
     @Test
     void anythingElseIsRefusedNamingTheSetting() {
         assertEquals("nnlab.grading.workers must be auto or a whole number from 0, not -1", assertThrows(
-                IllegalArgumentException.class, () -> GradingWorkers.count("nnlab.grading.workers", "-1", 2)).getMessage());
+                IllegalArgumentException.class, () -> GradingWorkers.count("nnlab.grading.workers", "-1", 2))
+                .getMessage());
         assertThrows(IllegalArgumentException.class, () -> GradingWorkers.count("nnlab.grading.spares", "many", 2));
     }
 }

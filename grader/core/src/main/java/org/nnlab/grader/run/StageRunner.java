@@ -84,9 +84,7 @@ public final class StageRunner implements AutoCloseable {
         if (spare.isPresent()) {
             return spare.get();
         }
-        prepare();
-        return JobStages.start(new TrainingStage(sandbox, trainingJvm, home.compileClasspath()), new EvaluationStage(sandbox, jvm), workRoot,
-                lab, data, Duration.ZERO);
+        return startStages(lab, data, Duration.ZERO);
     }
 
     /** @return whether a spare may be started now ({@link #startSpare}): there is room for one */
@@ -103,9 +101,13 @@ public final class StageRunner implements AutoCloseable {
         if (!spares.wanted()) {
             return;
         }
+        spares.add(lab, data, startStages(lab, data, SpareStages.IDLE));
+    }
+
+    private JobStages startStages(Lab lab, LabData data, Duration idle) throws IOException {
         prepare();
-        spares.add(lab, data, JobStages.start(new TrainingStage(sandbox, trainingJvm, home.compileClasspath()),
-                new EvaluationStage(sandbox, jvm), workRoot, lab, data, SpareStages.IDLE));
+        return JobStages.start(new TrainingStage(sandbox, trainingJvm, home.compileClasspath()),
+                new EvaluationStage(sandbox, jvm), workRoot, lab, data, idle);
     }
 
     /** @return how many spares wait now */

@@ -62,7 +62,8 @@ final class TrainingStage {
         List<Mount> mounts = new ArrayList<>(List.of(Mount.readOnly(workspace.input()),
                 Mount.writable(workspace.output(), workspace.output().toString())));
         if (compilesItself) {
-            options.add("-D" + TrainingJob.JAVAC_WARMUP_PROPERTY + "=" + SubmissionCompiler.classpath(compileClasspath));
+            options.add("-D" + TrainingJob.JAVAC_WARMUP_PROPERTY + "="
+                    + SubmissionCompiler.classpath(compileClasspath));
             mounts.add(Mount.readOnly(workspace.sources()));
             mounts.add(Mount.writable(workspace.classes(), workspace.classes().toString()));
         } else {
