@@ -172,15 +172,18 @@ public final class Grader {
             TrainingOutcome training = null;
             CompileResult compiled;
             AtomicBoolean trainingAnnounced = new AtomicBoolean();
-            Consumer<ProgressLine> progress = line -> {
+            Runnable announceTraining = () -> {
                 if (trainingAnnounced.compareAndSet(false, true)) {
                     listener.stage(GradingListener.Stage.TRAINING);
                 }
+            };
+            Consumer<ProgressLine> progress = line -> {
+                announceTraining.run();
                 listener.epoch(line.run(), line.epoch());
             };
             if (job.compilesInTrainingJvm()) {
                 // a spare: its training JVM compiles, then trains at once
-                training = job.compileAndTrain(submission.sources(), progress);
+                training = job.compileAndTrain(submission.sources(), progress, announceTraining);
                 compiled = training.compiled();
                 timings.put("compileMillis", compiled.elapsed().toMillis());
                 timings.put("trainingSandboxMillis", millisSince(start) - compiled.elapsed().toMillis());
@@ -199,12 +202,11 @@ public final class Grader {
             }
             if (training == null) {
                 start = System.nanoTime();
-                trainingAnnounced.set(true);
-                listener.stage(GradingListener.Stage.TRAINING);
+                announceTraining.run();
                 training = job.train(progress);
                 timings.put("trainingSandboxMillis", millisSince(start));
-            } else if (trainingAnnounced.compareAndSet(false, true)) {
-                listener.stage(GradingListener.Stage.TRAINING);
+            } else {
+                announceTraining.run(); // a spare that ended before its compile report was seen
             }
             putPeakMemory(timings, "trainingSandboxPeakMb", training.sandbox());
             if (training.report() != null) {

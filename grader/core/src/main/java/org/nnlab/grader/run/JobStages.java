@@ -79,16 +79,18 @@ public final class JobStages implements AutoCloseable {
      *
      * @param sources  relative path to source text
      * @param progress hears each epoch as the harness measures it (untrusted, for display), on another thread
+     * @param compiled  called once, on another thread, when the training JVM reports that the code compiled and
+     *                  training begins (untrusted, for display)
      * @return how the training sandbox ended, with {@link TrainingOutcome#compiled()}; a submission that did not
      *     compile has no report
      * @throws IllegalStateException when the training JVM does not compile ({@link #compilesInTrainingJvm()})
      */
-    public TrainingOutcome compileAndTrain(Map<String, String> sources, Consumer<ProgressLine> progress)
-            throws IOException {
+    public TrainingOutcome compileAndTrain(Map<String, String> sources, Consumer<ProgressLine> progress,
+                                           Runnable compiled) throws IOException {
         if (!spare) {
             throw new IllegalStateException("this job's training JVM does not compile: compile, then train()");
         }
-        return trainingStage.compileAndRun(training, workspace, lab, data, sources, progress);
+        return trainingStage.compileAndRun(training, workspace, lab, data, sources, progress, compiled);
     }
 
     /**

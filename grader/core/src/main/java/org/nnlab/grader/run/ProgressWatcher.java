@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import org.nnlab.protocol.CompileReport;
 import org.nnlab.protocol.ProgressLine;
 import org.nnlab.protocol.ProtocolJson;
 
@@ -19,16 +20,31 @@ final class ProgressWatcher implements AutoCloseable {
     static final int MAX_LINES = 100_000;
     private static final int MAX_LINE_BYTES = 4096;
     private static final long POLL_MILLIS = 300;
+    private static final long MAX_COMPILE_REPORT_BYTES = 1L << 20;
     private final Path file;
     private final Consumer<ProgressLine> consumer;
+    private final Path compileReport;
+    private final Runnable compiled;
     private final Thread thread;
     private long offset;
     private int lines;
+    private boolean compiledSeen;
     private volatile boolean running = true;
 
     ProgressWatcher(Path file, Consumer<ProgressLine> consumer) {
+        this(file, consumer, null, () -> { });
+    }
+
+    /**
+     * @param compileReport the compile report of a training JVM that compiles the submission itself, or null
+     * @param compiled      called once, on the following thread, when that report says the code compiled
+     */
+    ProgressWatcher(Path file, Consumer<ProgressLine> consumer, Path compileReport, Runnable compiled) {
         this.file = file;
         this.consumer = consumer;
+        this.compileReport = compileReport;
+        this.compiled = compiled;
+        this.compiledSeen = compileReport == null;
         this.thread = new Thread(this::follow, "nnlab-progress");
         thread.setDaemon(true);
         thread.start();
@@ -36,6 +52,7 @@ final class ProgressWatcher implements AutoCloseable {
 
     private void follow() {
         while (running) {
+            lookForTheCompileReport();
             readNewLines();
             synchronized (this) {
                 try {
@@ -46,6 +63,21 @@ final class ProgressWatcher implements AutoCloseable {
                     return;
                 }
             }
+        }
+    }
+
+    /** For display only: the report is the untrusted JVM's, and a half-written one is read again at the next poll. */
+    private synchronized void lookForTheCompileReport() {
+        if (compiledSeen || !Files.isRegularFile(compileReport, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            if (ProtocolJson.read(compileReport, CompileReport.class, MAX_COMPILE_REPORT_BYTES).succeeded()) {
+                compiled.run();
+            }
+            compiledSeen = true;
+        } catch (IOException | RuntimeException e) {
+            // half written: the next poll reads it again
         }
     }
 

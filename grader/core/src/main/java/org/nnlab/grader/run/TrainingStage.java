@@ -77,35 +77,39 @@ final class TrainingStage {
     /** Gives the started sandbox its job, once the submission compiled, and reads what it reported. */
     TrainingOutcome run(PreStartedRun started, JobWorkspace workspace, Lab lab, LabData data,
                         Consumer<ProgressLine> progress) throws IOException {
-        return release(started, workspace, lab, data, progress, null);
+        return release(started, workspace, lab, data, progress, null, null);
     }
 
     /**
      * Writes the sources and gives the started sandbox, whose JVM compiles them itself ({@code compilesItself}),
      * its job; reads what it reported of compiling and, when the code compiled, of training.
      *
+     * @param compiled called once, on another thread, when the JVM reports that the code compiled (for display)
      * @return how the sandbox ended, with the compile result; a submission that did not compile has no report
      */
     TrainingOutcome compileAndRun(PreStartedRun started, JobWorkspace workspace, Lab lab, LabData data,
-                                  Map<String, String> sources, Consumer<ProgressLine> progress) throws IOException {
+                                  Map<String, String> sources, Consumer<ProgressLine> progress, Runnable compiled)
+            throws IOException {
         List<String> javac = SubmissionCompiler.javacOptions(compileClasspath, workspace.classes());
         javac.addAll(SubmissionCompiler.writeSources(sources, workspace.sources()));
-        return release(started, workspace, lab, data, progress, javac);
+        return release(started, workspace, lab, data, progress, javac, compiled);
     }
 
     private TrainingOutcome release(PreStartedRun started, JobWorkspace workspace, Lab lab, LabData data,
-                                    Consumer<ProgressLine> progress, List<String> javac) throws IOException {
+                                    Consumer<ProgressLine> progress, List<String> javac, Runnable compiled)
+            throws IOException {
         TrainingJob job = new TrainingJob(lab.id(), lab.entryClass(), lab.split().seed(), lab.parameters(),
                 lab.runs(), data.train().classCount(), trainingFile(workspace).toString(),
                 validationFile(workspace).toString(), workspace.output().toString(), javac);
         SandboxOutcome outcome;
         try (ProgressWatcher watcher = new ProgressWatcher(workspace.output().resolve(TrainingJob.PROGRESS_FILE),
-                progress)) {
+                progress, javac == null ? null : workspace.output().resolve(TrainingJob.COMPILE_REPORT_FILE),
+                javac == null ? () -> { } : compiled)) {
             outcome = started.release(job);
         }
-        CompileResult compiled = javac == null ? null : compiled(outcome, workspace, lab);
-        if (compiled != null && !compiled.succeeded()) {
-            return new TrainingOutcome(outcome, null, "The code does not compile.", compiled);
+        CompileResult compileResult = javac == null ? null : compiled(outcome, workspace, lab);
+        if (compileResult != null && !compileResult.succeeded()) {
+            return new TrainingOutcome(outcome, null, "The code does not compile.", compileResult);
         }
         Optional<Path> reportFile = JobWorkspace.plainFile(workspace.output(), TrainingJob.REPORT_FILE);
         TrainingReport report = null;
@@ -117,7 +121,8 @@ final class TrainingStage {
                 unreadable = e.getMessage();
             }
         }
-        return new TrainingOutcome(outcome, report, failure(outcome, report, unreadable, lab, jvm.gpu()), compiled);
+        return new TrainingOutcome(outcome, report, failure(outcome, report, unreadable, lab, jvm.gpu()),
+                compileResult);
     }
 
     /**

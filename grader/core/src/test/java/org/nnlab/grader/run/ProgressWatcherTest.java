@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nnlab.protocol.CompileReport;
 import org.nnlab.protocol.EpochRecord;
 import org.nnlab.protocol.ProgressLine;
 import org.nnlab.protocol.ProtocolJson;
@@ -33,6 +34,38 @@ class ProgressWatcherTest {
         }
 
         assertEquals(List.of("A1", "A2"), seen, "the half-written last line waits for its end");
+    }
+
+    @Test
+    void aCompileReportThatSaysTheCodeCompiledIsHeardOnceEvenWhenFirstReadHalfWritten() throws Exception {
+        Path report = temp.resolve("compile-report.json");
+        CountDownLatch compiled = new CountDownLatch(1);
+        List<String> heard = Collections.synchronizedList(new ArrayList<>());
+        try (ProgressWatcher watcher = new ProgressWatcher(temp.resolve("progress.jsonl"), line -> { }, report,
+                () -> {
+                    heard.add("compiled");
+                    compiled.countDown();
+                })) {
+            Files.writeString(report, "{\"succeeded\": tr");
+            Thread.sleep(700);
+            assertEquals(List.of(), heard);
+            ProtocolJson.write(report, new CompileReport(true, "", 120));
+            assertTrue(compiled.await(5, TimeUnit.SECONDS), "the report was heard");
+            Thread.sleep(700);
+        }
+        assertEquals(List.of("compiled"), heard);
+    }
+
+    @Test
+    void aCompileReportThatSaysTheCodeDidNotCompileIsNotHeard() throws Exception {
+        Path report = temp.resolve("compile-report.json");
+        ProtocolJson.write(report, new CompileReport(false, "Solution.java:1: error: ';' expected", 120));
+        List<String> heard = Collections.synchronizedList(new ArrayList<>());
+        try (ProgressWatcher watcher = new ProgressWatcher(temp.resolve("progress.jsonl"), line -> { }, report,
+                () -> heard.add("compiled"))) {
+            Thread.sleep(700);
+        }
+        assertEquals(List.of(), heard);
     }
 
     @Test
