@@ -19,16 +19,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nnlab.protocol.CompileReport;
-import org.nnlab.protocol.EpochRecord;
-import org.nnlab.protocol.EvaluationJob;
-import org.nnlab.protocol.EvaluationReport;
-import org.nnlab.protocol.LayerActivity;
-import org.nnlab.protocol.LayerSymmetry;
 import org.nnlab.protocol.ProgressLine;
 import org.nnlab.protocol.ProtocolJson;
-import org.nnlab.protocol.RunLog;
-import org.nnlab.protocol.TrainingJob;
-import org.nnlab.protocol.TrainingReport;
 
 /**
  * Starts the ND4J backend once so that JavaCPP unpacks its native libraries into the directory named by
@@ -76,19 +68,12 @@ public final class NativesMain {
     }
 
     private static void protocolFiles(String configuration) throws IOException {
-        EpochRecord epoch = new EpochRecord(1, 0.7, 0.8, 0.5, 1e-3, 1, 0.1);
-        RunLog run = new RunLog(List.of(epoch), "A.zip", configuration, 0);
-        roundTrip(new TrainingJob("lab", "Solution", 42, Map.of("epochs", 1.0), List.of("A"), 2, "training.bin",
-                "validation.bin", "out", List.of("-d", "classes", "Solution.java")));
+        roundTrip(ProtocolSamples.TRAINING_JOB);
         roundTrip(new CompileReport(true, "", 1));
-        roundTrip(new ProgressLine("A", epoch));
-        roundTrip(new TrainingReport(true, "", Map.of("A", run), Map.of("accuracy", 0.5), List.of(),
-                Map.of("trainingMillis", 1L)));
-        roundTrip(new EvaluationJob(Map.of("A", "A.zip"), Map.of("validation", "validation.bin"), Map.of(), "",
-                "out"));
-        roundTrip(new EvaluationReport(Map.of(), Map.of("evaluationMillis", 1L),
-                Map.of("A", List.of(new LayerSymmetry(0, 8, 8, true))), Map.of("A", 58L), Map.of(),
-                Map.of("A", List.of(new LayerActivity(0, 8, 1)))));
+        roundTrip(new ProgressLine("A", ProtocolSamples.EPOCH));
+        roundTrip(ProtocolSamples.trainingReport(configuration));
+        roundTrip(ProtocolSamples.EVALUATION_JOB);
+        roundTrip(ProtocolSamples.EVALUATION_REPORT);
     }
 
     private static void roundTrip(Record value) throws IOException {

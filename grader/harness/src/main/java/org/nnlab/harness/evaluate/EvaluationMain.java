@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nnlab.harness.JobFiles;
+import org.nnlab.harness.ProtocolSamples;
 import org.nnlab.harness.Tensors;
 import org.nnlab.protocol.EvaluationJob;
 import org.nnlab.protocol.EvaluationReport;
@@ -35,11 +36,6 @@ public final class EvaluationMain {
     /** This JVM's filter of every Java deserialization: nothing it loads needs one. */
     private static final ObjectInputFilter NO_DESERIALIZATION = info -> ObjectInputFilter.Status.REJECTED;
     private static final Path SCRATCH = Path.of(System.getProperty("java.io.tmpdir"));
-    private static final EvaluationJob SAMPLE_JOB = new EvaluationJob(Map.of("A", "network-A.zip"),
-            Map.of("validation", "validation.bin"), Map.of("A", "weights-A.bin"), "validation", "output");
-    private static final EvaluationReport SAMPLE_REPORT = new EvaluationReport(Map.of(), Map.of("evaluationMillis",
-            1L), Map.of("A", List.of(new LayerSymmetry(0, 8, 8, true))), Map.of("A", 58L), Map.of(),
-            Map.of("A", List.of(new LayerActivity(0, 8, 1))));
 
     private EvaluationMain() {
     }
@@ -50,8 +46,8 @@ public final class EvaluationMain {
             ObjectInputFilter.Config.setSerialFilter(NO_DESERIALIZATION);
         }
         JobFiles.Started<EvaluationJob> started = JobFiles.startThenRead(args, EvaluationJob.class,
-                "usage: EvaluationMain JOB_JSON", JobFiles.inTurn(JobFiles.jsonWarmup(SCRATCH, SAMPLE_JOB,
-                        SAMPLE_REPORT), new EvaluationWarmup(SCRATCH)));
+                "usage: EvaluationMain JOB_JSON", JobFiles.inTurn(JobFiles.jsonWarmup(SCRATCH,
+                        ProtocolSamples.EVALUATION_JOB, ProtocolSamples.EVALUATION_REPORT), new EvaluationWarmup(SCRATCH)));
         EvaluationJob job = started.job();
         Path output = Path.of(job.outputDirectory());
         Map<String, Long> timings = new LinkedHashMap<>();

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nnlab.harness.JobFiles;
+import org.nnlab.harness.ProtocolSamples;
 import org.nnlab.protocol.CompileReport;
-import org.nnlab.protocol.EpochRecord;
 import org.nnlab.protocol.Matrix;
 import org.nnlab.protocol.ProtocolJson;
 import org.nnlab.protocol.RunLog;
@@ -30,12 +30,6 @@ import org.nnlab.protocol.TrainingReport;
 public final class TrainingMain {
     /** The exit status when the job's submission, compiled in this JVM, did not compile. */
     private static final int NOT_COMPILED = 3;
-    private static final TrainingJob SAMPLE_JOB = new TrainingJob("lab", "Solution", 42, Map.of("epochs", 40.0),
-            List.of("A", "B"), 10, "train.bin", "validation.bin", "output", List.of("-d", "classes", "Solution.java"));
-    private static final TrainingReport SAMPLE_REPORT = new TrainingReport(true, null, Map.of("A", new RunLog(
-            List.of(new EpochRecord(1, 0.7, 0.8, 0.5, 1e-3, 1, 0.1)), "network-A.zip", "{}", 0)), Map.of("accuracy",
-            0.9), List.of(), Map.of("trainingMillis", 1L));
-
     private TrainingMain() {
     }
 
@@ -43,7 +37,8 @@ public final class TrainingMain {
     public static void main(String[] args) throws IOException {
         JobFiles.Started<TrainingJob> started = JobFiles.startThenRead(args, TrainingJob.class,
                 "usage: TrainingMain JOB_JSON", JobFiles.inTurn(JobFiles.jsonWarmup(
-                        Path.of(System.getProperty("java.io.tmpdir")), SAMPLE_JOB, SAMPLE_REPORT),
+                        Path.of(System.getProperty("java.io.tmpdir")), ProtocolSamples.TRAINING_JOB,
+                        ProtocolSamples.trainingReport("{}")),
                         new TrainingWarmup(), InJvmJavac.warmup()));
         TrainingJob job = started.job();
         Path output = Path.of(job.outputDirectory());
