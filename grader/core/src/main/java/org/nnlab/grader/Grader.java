@@ -238,11 +238,7 @@ public final class Grader {
      * @throws IOException when its job folders cannot be written
      */
     public boolean startSpare(Lab lab) throws IOException {
-        if (!stages.spareWanted()) {
-            return false;
-        }
-        stages.startSpare(lab, LabData.prepare(lab, datasets));
-        return true;
+        return stages.startSpare(lab, () -> LabData.prepare(lab, datasets));
     }
 
     /** @return how many spares wait for a grading now */

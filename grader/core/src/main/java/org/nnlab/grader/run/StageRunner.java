@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.nnlab.grader.lab.Lab;
 import org.nnlab.grader.sandbox.Mount;
 import org.nnlab.grader.sandbox.Sandbox;
@@ -87,21 +88,21 @@ public final class StageRunner implements AutoCloseable {
         return startStages(lab, data, Duration.ZERO);
     }
 
-    /** @return whether a spare may be started now ({@link #startSpare}): there is room for one */
-    public boolean spareWanted() {
-        return spares.wanted();
-    }
-
     /**
      * Starts a spare for this lab, while a worker is idle: its training and evaluation sandboxes start and warm up,
      * then wait until a grading of the lab takes them, for up to {@link SpareStages#IDLE}. Does nothing when there
      * is no room for a spare.
+     *
+     * @param data the lab's data, prepared only when a spare is started
+     * @return whether a spare was started
      */
-    public void startSpare(Lab lab, LabData data) throws IOException {
+    public boolean startSpare(Lab lab, Supplier<LabData> data) throws IOException {
         if (!spares.wanted()) {
-            return;
+            return false;
         }
-        spares.add(lab, data, startStages(lab, data, SpareStages.IDLE));
+        LabData prepared = data.get();
+        spares.add(lab, prepared, startStages(lab, prepared, SpareStages.IDLE));
+        return true;
     }
 
     private JobStages startStages(Lab lab, LabData data, Duration idle) throws IOException {

@@ -77,7 +77,7 @@ final class TrainingStage {
     /** Gives the started sandbox its job, once the submission compiled, and reads what it reported. */
     TrainingOutcome run(PreStartedRun started, JobWorkspace workspace, Lab lab, LabData data,
                         Consumer<ProgressLine> progress) throws IOException {
-        return release(started, workspace, lab, data, progress, null, null);
+        return release(started, workspace, lab, data, progress, null, () -> { });
     }
 
     /**
@@ -104,7 +104,7 @@ final class TrainingStage {
         SandboxOutcome outcome;
         try (ProgressWatcher watcher = new ProgressWatcher(workspace.output().resolve(TrainingJob.PROGRESS_FILE),
                 progress, javac == null ? null : workspace.output().resolve(TrainingJob.COMPILE_REPORT_FILE),
-                javac == null ? () -> { } : compiled)) {
+                compiled)) {
             outcome = started.release(job);
         }
         CompileResult compileResult = javac == null ? null : compiled(outcome, workspace, lab);
