@@ -91,7 +91,9 @@ public final class WorkerPool {
                 if (job.isPresent()) {
                     last = grade(job.get(), slot.grader());
                 } else {
-                    startSpare(name, slot.grader(), last);
+                    if (!startSpare(name, slot.grader(), last)) {
+                        last = null; // tried once and failed: no spare, and no warning each idle second
+                    }
                     Thread.sleep(IDLE_MILLIS);
                 }
             } catch (InterruptedException e) {
@@ -123,16 +125,20 @@ public final class WorkerPool {
     /**
      * While the worker is idle, starts a spare for the lab it graded last, when its grader keeps spares and has room
      * for one; a failure to start one costs only the time it would have saved.
+     *
+     * @return false when starting a spare failed (logged), true otherwise
      */
-    private void startSpare(String name, Supplier<Grader> grader, Lab last) {
+    private boolean startSpare(String name, Supplier<Grader> grader, Lab last) {
         if (last == null || !running) {
-            return;
+            return true;
         }
         try {
             grader.get().startSpare(last);
+            return true;
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "grading worker " + name + " could not start a spare for " + last.id()
-                    + "; gradings start their own sandboxes", e);
+                    + "; gradings start their own sandboxes, and it tries again after its next grading", e);
+            return false;
         }
     }
 

@@ -10,9 +10,11 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +138,35 @@ class WorkerPoolTest {
             pool.stop();
         }
         verify(queue).graded(eq(job), any(), anyLong());
+    }
+
+    @Test
+    void aSpareThatFailsToStartIsTriedOnceUntilTheWorkerGradesAgain() throws Exception {
+        GradingQueue queue = queue();
+        ClaimedJob job = new ClaimedJob("job-1", "submission-1", 1);
+        CountDownLatch idleThrice = new CountDownLatch(4);
+        when(queue.claim(anyString(), anyBoolean())).thenAnswer(call -> {
+            idleThrice.countDown();
+            return idleThrice.getCount() == 3 ? Optional.of(job) : Optional.empty();
+        });
+        Submission submission = new Submission(Map.of("Solution.java", "class Solution {}"), Map.of());
+        when(queue.submission("submission-1")).thenReturn(Optional.of(new QueuedSubmission("submission-1", "lab",
+                1, submission)));
+        when(queue.graded(any(), any(), anyLong())).thenReturn(true);
+        Lab lab = mock(Lab.class);
+        when(lab.parameters()).thenReturn(Map.of("epochs", 2.0));
+        Grader grader = mock(Grader.class);
+        when(grader.grade(eq(lab), eq(submission), any())).thenReturn(mock(GradingResult.class));
+        when(grader.startSpare(lab)).thenThrow(new IOException("no space left on device"));
+        WorkerPool pool = new WorkerPool(queue, (labId, revision) -> Optional.of(lab), "test@host",
+                List.of(WorkerSlot.cpu(1, () -> grader)), this::thread);
+        pool.start();
+        try {
+            assertTrue(idleThrice.await(30, TimeUnit.SECONDS), "the worker was idle three times after its grading");
+        } finally {
+            pool.stop();
+        }
+        verify(grader, times(1)).startSpare(lab);
     }
 
     @Test
