@@ -105,11 +105,20 @@ public final class Grader {
     }
 
     /**
-     * @param spares the most spare stages that wait at once, e.g. one per worker; 0 keeps none
+     * @param workers the workers that share a grader's spares
+     * @return the spares a grader for them keeps by default ({@code auto}): five per worker, as far as a quarter of
+     *     this machine's memory holds them at 600 MB each, and at least one per worker
+     */
+    public static int autoSpares(int workers) {
+        return StageRunner.autoSpares(workers);
+    }
+
+    /**
+     * @param spares the most spare stages that wait at once, e.g. {@link #autoSpares}; 0 keeps none
      * @return a grader like this one on the CPU that keeps up to {@code spares} spare stages: training and
      *     evaluation sandboxes that an idle worker starts with {@link #startSpare} for the lab it graded last, and
      *     that the next grading of that lab takes, so that its submission finds Java and ND4J started and warmed up.
-     *     Stop them with {@link #stopSpares()} when the workers stop.
+     *     Spares start five seconds apart. Stop them with {@link #stopSpares()} when the workers stop.
      */
     public Grader withSpares(int spares) {
         return new Grader(home, sandbox, natives, datasets, catalog, workRoot, new StageRunner(home, sandbox, natives,
@@ -231,8 +240,9 @@ public final class Grader {
     }
 
     /**
-     * Starts a spare for this lab when there is room for one ({@link #withSpares}); call it while a worker is idle.
-     * It returns once the spare's sandboxes are started; they warm up on their own.
+     * Starts a spare for this lab when there is room for one ({@link #withSpares}) and the last one started five
+     * seconds ago or more; call it while a worker is idle. It returns once the spare's sandboxes are started; they
+     * warm up on their own.
      *
      * @return whether a spare was started
      * @throws IOException when its job folders cannot be written

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nnlab.protocol.ProtocolJson;
@@ -16,7 +20,8 @@ import org.nnlab.protocol.ProtocolJson;
  */
 public final class JobFiles {
     private static final long MAX_JOB_BYTES = 1 << 20;
-    private static final long QUICK_LOOKS_NANOS = 1_000_000_000L;
+    /** How often a JVM whose folder cannot be watched looks for its job. */
+    private static final long LOOK_MILLIS = 5;
 
     private JobFiles() {
     }
@@ -32,7 +37,9 @@ public final class JobFiles {
 
     /**
      * Starts the backend, waits until the job file exists (the grader moves it into place whole) and reads it.
-     * While it waits, it warms the JVM up, step by step, looking for the job between steps.
+     * While it waits, it warms the JVM up, step by step, looking for the job between steps; once warm, it sleeps
+     * until its folder changes (inotify, through {@link WatchService}), so that a spare that waits minutes for its
+     * job costs no CPU and wakes at once.
      *
      * @param args   the command line, which must be the job file alone
      * @param type   the job's record
@@ -44,21 +51,34 @@ public final class JobFiles {
         Path file = jobFile(args, usage);
         long backend = startBackend();
         boolean warming = true;
-        long waitingSince = 0;
-        while (!Files.isRegularFile(file)) {
-            if (warming) {
-                warming = warmup.getAsBoolean();
-                waitingSince = System.nanoTime();
-                continue;
-            }
-            try {
-                // a spare may wait minutes for its job: after a second, look less often
-                Thread.sleep(System.nanoTime() - waitingSince < QUICK_LOOKS_NANOS ? 2 : 5);
-            } catch (InterruptedException e) {
-                throw new IOException("interrupted while waiting for the job file " + file, e);
-            }
+        while (warming && !Files.isRegularFile(file)) {
+            warming = warmup.getAsBoolean();
+        }
+        try {
+            awaitFile(file);
+        } catch (InterruptedException e) {
+            throw new IOException("interrupted while waiting for the job file " + file, e);
         }
         return new Started<>(ProtocolJson.read(file, type, MAX_JOB_BYTES), backend);
+    }
+
+    /** Returns once the file exists: woken by its folder's changes, or looking every few milliseconds. */
+    private static void awaitFile(Path file) throws InterruptedException {
+        try (WatchService watcher = file.getFileSystem().newWatchService()) {
+            file.toAbsolutePath().getParent().register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
+            while (!Files.isRegularFile(file)) {
+                WatchKey key = watcher.poll(1, TimeUnit.SECONDS); // and looks once a second all the same
+                if (key != null) {
+                    key.pollEvents();
+                    key.reset();
+                }
+            }
+        } catch (IOException e) {
+            // no inotify instance left (fs.inotify.max_user_instances), or its close failed: look instead
+            while (!Files.isRegularFile(file)) {
+                Thread.sleep(LOOK_MILLIS);
+            }
+        }
     }
 
     /**

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nnlab.protocol.ProtocolJson;
 import org.nnlab.protocol.TrainingJob;
 
 class JobFilesTest {
@@ -39,6 +41,33 @@ class JobFilesTest {
         try (var left = Files.list(scratch)) {
             assertEquals(0, left.count());
         }
+    }
+
+    @Test
+    void aJobMovedIntoPlaceLongAfterTheWarmUpWakesTheWaitingJvmAtOnce(@TempDir Path folder) throws Exception {
+        Path job = folder.resolve("job.json");
+        Path partial = folder.resolve("job.json.part");
+        ProtocolJson.write(partial, ProtocolSamples.TRAINING_JOB);
+        ProtocolJson.read(partial, TrainingJob.class, 1 << 20); // the JSON mapper's first read is slow
+        long[] movedAt = new long[1];
+        Thread grader = new Thread(() -> {
+            try {
+                Thread.sleep(1500); // longer than the watch's one-second look
+                movedAt[0] = System.nanoTime();
+                Files.move(partial, job, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        grader.start();
+
+        JobFiles.Started<TrainingJob> started = JobFiles.startThenRead(new String[] {job.toString()},
+                TrainingJob.class, "usage", () -> false);
+        long wokeAfterMillis = (System.nanoTime() - movedAt[0]) / 1_000_000;
+        grader.join();
+
+        assertEquals(ProtocolSamples.TRAINING_JOB, started.job());
+        assertTrue(wokeAfterMillis < 300, "woken " + wokeAfterMillis + " ms after the move, not at the next look");
     }
 
     private static BooleanSupplier steps(String name, int count, List<String> steps) {

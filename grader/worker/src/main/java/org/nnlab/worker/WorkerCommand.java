@@ -19,8 +19,9 @@ import org.nnlab.worker.lab.LabStore;
  * [--cuda-home DIR]]}. It points at the platform's database ({@code NNLAB_DB_URL}, {@code NNLAB_DB_USER},
  * {@code NNLAB_DB_PASSWORD}, or the {@code nnlab.db.*} system properties: PostgreSQL, which the platform instances
  * share), declares what it offers (its cores, and how many jobs it grades at once: one per core unless
- * {@code --slots} says otherwise, with up to {@code --spares} spare sandboxes, one per slot by default, that its idle
- * slots start for the labs they graded last; with {@code --gpus}, that many GPUs shared by {@code --gpu-slots} jobs
+ * {@code --slots} says otherwise, with up to {@code --spares} spare sandboxes, by default five per slot as far as a
+ * quarter of the memory holds them ({@link Grader#autoSpares}), that its idle slots start for the labs they graded
+ * last; with {@code --gpus}, that many GPUs shared by {@code --gpu-slots} jobs
  * each, each job bounded to {@code --gpu-memory-mb} of device memory), and grades jobs from the shared queue until it
  * is stopped. It refuses to start where the machine cannot sandbox, lacks a GPU it declares or the CUDA grader home,
  * or the database cannot be read, saying why (exit status 2).

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.nnlab.grader.Grader;
 
 /**
  * A worker's settings, from its arguments and the platform's database configuration.
@@ -20,7 +21,7 @@ import java.util.Set;
  * @param cores       the cores this worker may use
  * @param slots       how many CPU jobs it grades at once
  * @param spares      the most spare sandboxes (a training and an evaluation JVM each) its idle CPU slots keep
- *                    started for the labs they graded last
+ *                    started for the labs they graded last; by default {@link Grader#autoSpares} for its slots
  * @param data        where it unpacks lab revisions
  * @param lease       how long a claimed job's lease runs before another worker may claim it, unless renewed
  * @param name        its name in the jobs it claims
@@ -59,7 +60,7 @@ record WorkerSettings(String url, String user, String password, int cores, int s
         }
         int cores = number(options, "--cores", Runtime.getRuntime().availableProcessors(), 1, 1024);
         int slots = number(options, "--slots", cores, 1, 1024);
-        int spares = number(options, "--spares", slots, 0, 1024);
+        int spares = number(options, "--spares", Grader.autoSpares(slots), 0, 1024);
         Path data = Path.of(options.getOrDefault("--data", ".worker-data")).toAbsolutePath();
         Duration lease = Duration.ofSeconds(number(options, "--lease-seconds", 60, 3, 3600));
         String name = options.getOrDefault("--name", defaultName());

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.nnlab.grader.Grader;
 
 class WorkerSettingsTest {
     private static final Map<String, String> POSTGRES = Map.of("NNLAB_DB_URL", "jdbc:postgresql://db:5432/nnlab",
@@ -41,8 +42,9 @@ class WorkerSettingsTest {
     }
 
     @Test
-    void sparesDefaultToOnePerSlotAndZeroKeepsNone() {
-        assertEquals(2, WorkerSettings.parse(new String[] {"--slots", "2"}, POSTGRES, new Properties()).spares());
+    void sparesDefaultToAutoForTheSlotsAndZeroKeepsNone() {
+        assertEquals(Grader.autoSpares(2), WorkerSettings.parse(new String[] {"--slots", "2"}, POSTGRES,
+                new Properties()).spares());
         assertEquals(0, WorkerSettings.parse(new String[] {"--slots", "2", "--spares", "0"}, POSTGRES,
                 new Properties()).spares());
         assertEquals("--spares needs a whole number from 0 to 1024, not -1", assertThrows(

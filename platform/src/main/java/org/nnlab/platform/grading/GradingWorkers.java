@@ -25,8 +25,9 @@ import org.nnlab.worker.WorkerSlot;
 /**
  * The platform's own grading workers, started with the application: {@code nnlab.grading.workers} of them
  * ({@code auto}, the default, is one per core; {@code 0} leaves grading to workers of their own, {@code ./nnlab
- * worker}), with up to {@code nnlab.grading.spares} spare sandboxes ({@code auto}: one per worker) that idle workers
- * start for the labs they graded last ({@link Grader#withSpares}). They are the same {@link WorkerPool} as a
+ * worker}), with up to {@code nnlab.grading.spares} spare sandboxes ({@code auto}: five per worker, as far as a quarter
+ * of the memory holds them, {@link Grader#autoSpares}) that idle workers start for the labs they graded last
+ * ({@link Grader#withSpares}). They are the same {@link WorkerPool} as a
  * standalone worker's, on the platform's connection pool and its lab catalog, so a job is claimed, graded and settled
  * the same way wherever its worker runs.
  */
@@ -69,7 +70,8 @@ public class GradingWorkers {
         }
         GradingQueue queue = new GradingQueue(dataSource::getConnection, Duration.ofSeconds(leaseSeconds),
                 Clock.systemUTC());
-        grader = graders.grader().withSpares(count("nnlab.grading.spares", configuredSpares, count));
+        grader = graders.grader().withSpares(count("nnlab.grading.spares", configuredSpares,
+                Grader.autoSpares(count)));
         List<WorkerSlot> slots = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             slots.add(WorkerSlot.cpu(i, () -> grader));
@@ -98,7 +100,7 @@ public class GradingWorkers {
     /**
      * @param key        the setting, for the message
      * @param configured {@code auto}, or a whole number from 0
-     * @param auto       what {@code auto} means: this machine's cores for the workers, the workers for the spares
+     * @param auto       what {@code auto} means: this machine's cores for the workers, {@link Grader#autoSpares} for the spares
      * @return how many to start
      * @throws IllegalArgumentException when the setting is neither
      */

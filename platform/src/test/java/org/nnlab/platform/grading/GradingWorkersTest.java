@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class GradingWorkersTest {
     @Test
-    void autoMeansWhatTheCallerSaysOneWorkerPerCoreOrOneSparePerWorker() {
+    void autoMeansWhatTheCallerSays() {
         assertEquals(2, GradingWorkers.count("nnlab.grading.workers", "auto", 2));
     }
 

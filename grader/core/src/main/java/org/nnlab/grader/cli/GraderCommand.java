@@ -51,10 +51,11 @@ public final class GraderCommand {
               grader validate --lab DIR [--json-dir DIR] [--unsandboxed-trusted-code]
               grader checks
               grader benchmark --lab DIR [--repeat N] [--json OUT] [--queued N] [--epochs LIST] [--queues LIST]
-                           [--starts N]
+                           [--starts N] [--spares N]
                            (grading of the lab's reference solution against its in-process floor and PyTorch, and
                            the platform's start; --queued 0, --epochs none, --queues none and --starts 0 skip the
-                           throughput, scaling and start parts)
+                           throughput, scaling and start parts; --spares: the spares ready when a queue arrives,
+                           by default the platform's auto)
               grader kit --lab DIR --out FILE.zip [--kit-jar FILE]   (the lab's student kit)
             --unsandboxed-trusted-code runs the code WITHOUT any sandbox: only for an instructor's own code.""";
 
@@ -141,8 +142,9 @@ public final class GraderCommand {
         // The floor trains the lab's own reference solution, trusted instructor code, without a sandbox.
         Grader floor = Grader.standard(new UnsandboxedRunner());
         int workers = Math.max(1, Runtime.getRuntime().availableProcessors() / lab.limits().cpus());
+        int spares = options.spares() != null ? options.spares() : Grader.autoSpares(workers);
         GradingBenchmark.Settings settings = new GradingBenchmark.Settings(options.repeat(), options.queued(),
-                workers, options.epochScales(), options.queueScales(), options.starts());
+                workers, spares, options.epochScales(), options.queueScales(), options.starts());
         BenchmarkReport report = new GradingBenchmark(grader, floor, new PytorchPeer(PytorchPeer.SCRIPT),
                 new PlatformStart(Path.of("").toAbsolutePath()), out).run(lab, settings);
         out.println();
@@ -227,7 +229,7 @@ public final class GraderCommand {
     /** The parsed command line. */
     record Options(String command, Path lab, List<Path> submissions, Map<String, String> answers, Path json,
                    Path jsonDir, boolean unsandboxed, int repeat, Path out, Path kitJar, int queued,
-                   List<Integer> epochScales, List<Integer> queueScales, int starts) {
+                   List<Integer> epochScales, List<Integer> queueScales, int starts, Integer spares) {
 
         static Options parse(String[] args) throws IOException {
             if (args.length == 0) {
@@ -244,6 +246,7 @@ public final class GraderCommand {
             List<Integer> epochScales = List.of(30, 60, 120);
             List<Integer> queueScales = List.of(1, 10, 50);
             int starts = 3;
+            Integer spares = null; // auto
             List<Path> submissions = new ArrayList<>();
             Map<String, String> answers = new LinkedHashMap<>();
             for (int i = 1; i < args.length; i++) {
@@ -268,6 +271,7 @@ public final class GraderCommand {
                     case "--epochs" -> epochScales = positives(value, option);
                     case "--queues" -> queueScales = positives(value, option);
                     case "--starts" -> starts = value.equals("0") ? 0 : positive(value, option);
+                    case "--spares" -> spares = value.equals("0") ? 0 : positive(value, option);
                     case "--answer" -> {
                         int eq = value.indexOf('=');
                         if (eq <= 0) {
@@ -283,7 +287,7 @@ public final class GraderCommand {
                 throw new UsageException(args[0] + " needs --lab DIR");
             }
             return new Options(args[0], lab, submissions, answers, json, jsonDir, unsandboxed, repeat, out, kitJar,
-                    queued, epochScales, queueScales, starts);
+                    queued, epochScales, queueScales, starts, spares);
         }
 
         /** @return the comma-separated positive integers of {@code value}, none for "none" */

@@ -37,6 +37,9 @@ import org.nnlab.protocol.Matrix;
 public final class GradingBenchmark {
     /** How long a spare warms up before the grading that takes it: its JVMs' start and warm-up take 3 to 4 s. */
     private static final Duration SPARE_WARM_UP = Duration.ofSeconds(8);
+    /** How long the machine's CPU is measured while the spares wait, before the first queue. */
+    private static final Duration IDLE_CPU_WINDOW = Duration.ofSeconds(10);
+    private static final String SPARES_WAITING_CPU = "spares: machine CPU while they wait, before a queue";
     private final Grader sandboxed;
     private final Grader floor;
     private final PlatformStart platform;
@@ -49,11 +52,12 @@ public final class GradingBenchmark {
      * @param repeat      gradings (and floor and peer runs) per median
      * @param queued      submissions queued at once for the throughput run; 0 skips it
      * @param workers     workers grading the queue
+     * @param spares      spares ready when a queue arrives (the platform's {@code nnlab.grading.spares}); 0 for none
      * @param epochScales epoch counts to grade once each for the scaling rows; empty skips them
      * @param queueScales numbers of submissions to queue at once, each once, for the scaling rows; empty skips them
      * @param starts      platform starts to time ({@code ./nnlab run} to the first 200); 0 skips them
      */
-    public record Settings(int repeat, int queued, int workers, List<Integer> epochScales,
+    public record Settings(int repeat, int queued, int workers, int spares, List<Integer> epochScales,
                            List<Integer> queueScales, int starts) {
         /** Copies the lists. */
         public Settings {
@@ -128,7 +132,7 @@ public final class GradingBenchmark {
             progress("%d epochs: %d ms", epochs, total);
         }
         for (int queued : settings.queueScales()) {
-            measureQueue(lab, reference, queued, settings.workers(), rows);
+            measureQueue(lab, reference, queued, settings, rows);
         }
         if (settings.starts() > 0) {
             measureStarts(settings.starts(), rows, notes);
@@ -136,8 +140,14 @@ public final class GradingBenchmark {
         notes.add("end-to-end is Grader.grade() from the submitted sources to the result (the platform's queue and"
                 + " database are not included), taking a spare started " + SPARE_WARM_UP.toSeconds() + " s before, as"
                 + " an idle worker keeps one for the lab it graded last; without a spare, the grading starts its own"
-                + " sandboxes, as under load (the queued and throughput runs); the in-process floor is the same"
+                + " sandboxes, as under load once the spares are taken; the in-process floor is the same"
                 + " training of A and B timed inside one plain JVM with the sandbox's JVM settings.");
+        if (settings.spares() > 0 && (settings.queued() > 0 || !settings.queueScales().isEmpty())) {
+            notes.add("each queue of the throughput and scaling parts arrives with " + settings.spares() + " spares"
+                    + " ready (or as many as it holds), started one after another as idle workers start them, the"
+                    + " last " + SPARE_WARM_UP.toSeconds() + " s before; 'throughput without spares' queues the same"
+                    + " number with none, as a queue that outlasts the spares is graded.");
+        }
         notes.add("peak memory is the job cgroup's peak (resident memory plus page cache and tmpfs it charged).");
         notes.add("load average at the start " + machine.loadAverage() + ", at the end " + Machine.loadAverageNow()
                 + " (the machine may be shared).");
@@ -198,24 +208,63 @@ public final class GradingBenchmark {
 
     private void measureThroughput(Lab lab, Submission reference, Settings settings, Measurements rows)
             throws IOException {
-        progress("throughput: %d submissions queued at once, %d workers", settings.queued(), settings.workers());
-        ThroughputRun.Throughput throughput = new ThroughputRun(sandboxed, settings.workers()).run(lab, reference,
-                settings.queued());
+        progress("throughput: %d submissions queued at once, %d workers, %d spares ready", settings.queued(),
+                settings.workers(), Math.min(settings.queued(), settings.spares()));
+        ThroughputRun.Throughput throughput = queue(lab, reference, settings.queued(), settings, rows);
         rows.add(Targets.THROUGHPUT, "/min", throughput.perMinute());
         throughput.queueWaits().forEach(wait -> rows.add("throughput: queue wait", "ms", wait));
         throughput.gradingMillis().forEach(millis -> rows.add("throughput: end-to-end per submission under load",
                 "ms", millis));
         progress("throughput: %.2f per minute, %d ms in all", throughput.perMinute(), throughput.wallMillis());
+        if (settings.spares() > 0) {
+            progress("throughput without spares: %d submissions queued at once", settings.queued());
+            ThroughputRun.Throughput sustained = new ThroughputRun(sandboxed, settings.workers()).run(lab, reference,
+                    settings.queued());
+            rows.add(Targets.THROUGHPUT_WITHOUT_SPARES, "/min", sustained.perMinute());
+            progress("throughput without spares: %.2f per minute", sustained.perMinute());
+        }
+    }
+
+    /**
+     * Queues {@code count} submissions at once on the workers, with the settings' spares ready as an idle platform
+     * keeps them (as many as the queue takes): started one after another, as idle workers start them, the last one
+     * {@link #SPARE_WARM_UP} before the queue arrives.
+     * The first time, it also measures the machine's CPU while the spares wait.
+     */
+    private ThroughputRun.Throughput queue(Lab lab, Submission reference, int count, Settings settings,
+                                           Measurements rows) throws IOException {
+        int ready = Math.min(count, settings.spares()); // more would wait unused
+        Grader pooled = sandboxed.withSpares(ready);
+        try {
+            while (pooled.spareCount() < ready) {
+                if (!pooled.startSpare(lab)) {
+                    sleep(Duration.ofMillis(250)); // the spacing between spares
+                }
+            }
+            sleep(SPARE_WARM_UP);
+            if (ready > 0 && rows.get(SPARES_WAITING_CPU).isEmpty()) {
+                double before = Machine.busyCpuSecondsNow();
+                sleep(IDLE_CPU_WINDOW);
+                double busy = Machine.busyCpuSecondsNow() - before;
+                if (before >= 0) {
+                    rows.add(SPARES_WAITING_CPU, "% of a core", 100 * busy / IDLE_CPU_WINDOW.toSeconds());
+                }
+            }
+            return new ThroughputRun(pooled, settings.workers()).run(lab, reference, count);
+        } finally {
+            pooled.stopSpares();
+        }
     }
 
     /**
      * Queues {@code count} submissions at once on the workers: the time to the last result, and each one's time
      * from queued to result (its wait for a worker and its grading).
      */
-    private void measureQueue(Lab lab, Submission reference, int count, int workers, Measurements rows)
+    private void measureQueue(Lab lab, Submission reference, int count, Settings settings, Measurements rows)
             throws IOException {
-        progress("scaling: %d submissions queued at once, %d workers", count, workers);
-        ThroughputRun.Throughput run = new ThroughputRun(sandboxed, workers).run(lab, reference, count);
+        progress("scaling: %d submissions queued at once, %d workers, %d spares ready", count, settings.workers(),
+                Math.min(count, settings.spares()));
+        ThroughputRun.Throughput run = queue(lab, reference, count, settings, rows);
         String name = "scaling: " + count + " queued";
         rows.add(Targets.queueRow(count), "ms", run.wallMillis());
         for (int i = 0; i < count; i++) {
@@ -255,11 +304,15 @@ public final class GradingBenchmark {
         if (!spared.startSpare(lab)) {
             throw new IllegalStateException("the benchmark's grader has no room for a spare");
         }
+        sleep(SPARE_WARM_UP);
+    }
+
+    private static void sleep(Duration duration) throws IOException {
         try {
-            Thread.sleep(SPARE_WARM_UP.toMillis());
+            Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while a spare warmed up", e);
+            throw new IOException("interrupted while spares warmed up", e);
         }
     }
 

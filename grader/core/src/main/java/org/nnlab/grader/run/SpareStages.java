@@ -16,16 +16,24 @@ import org.nnlab.grader.lab.Lab;
  * same lab, revision and data) takes it, so that a submission that finds an idle worker compiles, trains and is
  * evaluated without a JVM starting beside it. Each spare serves one job. A spare that has waited {@link #MAX_AGE} is
  * stopped (its sandboxes would stop themselves at their wait limit, {@link #IDLE}); so is one whose sandbox ended.
- * At most {@code limit} spares wait at once; {@link #close()} stops them all. Thread-safe.
+ * At most {@code limit} spares wait at once, and they start {@link #SPACING} apart, so that at most one warms up at a
+ * time beside a grading; {@link #close()} stops them all. Thread-safe.
  */
 final class SpareStages implements AutoCloseable {
     /** How long a spare's sandboxes may wait for their job. */
     static final Duration IDLE = Duration.ofMinutes(10);
     /** How long a spare is offered to gradings: a minute less, so that none is taken just before its sandboxes end. */
     static final Duration MAX_AGE = IDLE.minusMinutes(1);
+    /** How long after one spare the next may start: about the time its two JVMs take to start and warm up. */
+    static final Duration SPACING = Duration.ofSeconds(5);
+    /** The spares {@link #auto} keeps per worker: a burst of that many submissions each finds its sandboxes started. */
+    static final int AUTO_PER_WORKER = 5;
+    /** What {@link #auto} counts per spare: its training and evaluation JVMs hold about 520 MB while they wait. */
+    static final long AUTO_MEMORY_BYTES = 600L << 20;
     private final int limit;
     private final LongSupplier nanoClock;
     private final List<Spare> spares = new ArrayList<>();
+    private long nextStartNanos;
     private boolean closed;
 
     private record Spare(Lab lab, String dataSha256, JobStages stages, long startedNanos) {
@@ -41,18 +49,39 @@ final class SpareStages implements AutoCloseable {
         }
         this.limit = limit;
         this.nanoClock = nanoClock;
+        this.nextStartNanos = nanoClock.getAsLong();
     }
 
-    /** @return whether a spare may be started now: there is room for one once the stale ones are stopped */
-    boolean wanted() {
+    /**
+     * @param workers     the workers that share the spares
+     * @param memoryBytes this machine's memory
+     * @return what {@code auto} means for the number of spares: {@link #AUTO_PER_WORKER} per worker, as far as a
+     *     quarter of the memory holds them at {@link #AUTO_MEMORY_BYTES} each, and at least one per worker
+     */
+    static int auto(int workers, long memoryBytes) {
+        long byMemory = memoryBytes / 4 / AUTO_MEMORY_BYTES;
+        return (int) Math.max(workers, Math.min((long) AUTO_PER_WORKER * workers, byMemory));
+    }
+
+    /**
+     * Reserves the start of a spare: there is room for one once the stale ones are stopped, and the last one
+     * reserved started {@link #SPACING} ago or more. The next reservation then waits for that spacing.
+     *
+     * @return whether the caller may start a spare now
+     */
+    boolean reserve() {
         List<Spare> stale;
-        boolean room;
+        boolean reserved;
         synchronized (this) {
             stale = removeStale();
-            room = !closed && spares.size() < limit;
+            long now = nanoClock.getAsLong();
+            reserved = !closed && spares.size() < limit && now - nextStartNanos >= 0;
+            if (reserved) {
+                nextStartNanos = now + SPACING.toNanos();
+            }
         }
         stop(stale);
-        return room;
+        return reserved;
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.nnlab.grader.run;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -91,13 +93,13 @@ public final class StageRunner implements AutoCloseable {
     /**
      * Starts a spare for this lab, while a worker is idle: its training and evaluation sandboxes start and warm up,
      * then wait until a grading of the lab takes them, for up to {@link SpareStages#IDLE}. Does nothing when there
-     * is no room for a spare.
+     * is no room for a spare, or when the last one started less than {@link SpareStages#SPACING} ago.
      *
      * @param data the lab's data, prepared only when a spare is started
      * @return whether a spare was started
      */
     public boolean startSpare(Lab lab, Supplier<LabData> data) throws IOException {
-        if (!spares.wanted()) {
+        if (!spares.reserve()) {
             return false;
         }
         LabData prepared = data.get();
@@ -109,6 +111,16 @@ public final class StageRunner implements AutoCloseable {
         prepare();
         return JobStages.start(new TrainingStage(sandbox, trainingJvm, home.compileClasspath()),
                 new EvaluationStage(sandbox, jvm), workRoot, lab, data, idle);
+    }
+
+    /**
+     * @param workers the workers that share the spares
+     * @return what {@code auto} means for the number of spares on this machine: five per worker, as far as a quarter
+     *     of its memory holds them at 600 MB each, and at least one per worker
+     */
+    public static int autoSpares(int workers) {
+        return SpareStages.auto(workers, ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize());
     }
 
     /** @return how many spares wait now */

@@ -50,6 +50,21 @@ class TargetsTest {
     }
 
     @Test
+    void throughputWithoutSparesHasARatioOfItsOwnAgainstTheSameBound() {
+        Measurements rows = new Measurements();
+        rows.add(Targets.PEER_TRAINING, "ms", 4_000);
+        rows.add(Targets.THROUGHPUT, "/min", 24);
+        rows.add(Targets.THROUGHPUT_WITHOUT_SPARES, "/min", 15);
+
+        List<TargetRatio> ratios = Targets.of(rows, 2);
+
+        assertEquals(2, ratios.size(), ratios.toString());
+        assertEquals("throughput without spares / peer bound (2 cores x 60 s / peer s)", ratios.get(1).name());
+        assertEquals(0.5, ratios.get(1).value(), 1e-9);
+        assertFalse(ratios.get(1).met());
+    }
+
+    @Test
     void aRatioWhoseRowsWereNotMeasuredIsLeftOut() {
         Measurements rows = new Measurements();
         StageRows.addGrading(rows, Map.of("trainingSandboxMillis", 9000L), 12_000);

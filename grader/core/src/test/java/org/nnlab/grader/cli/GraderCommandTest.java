@@ -67,8 +67,10 @@ class GraderCommandTest {
         assertEquals(20, defaults.queued());
         assertEquals(java.util.List.of(30, 60, 120), defaults.epochScales());
         assertEquals(java.util.List.of(1, 10, 50), defaults.queueScales());
+        assertEquals(null, defaults.spares(), "the platform's auto");
         GraderCommand.Options skipping = GraderCommand.Options.parse(new String[] {"benchmark", "--lab", ".",
-            "--queued", "0", "--epochs", "none", "--queues", "none"});
+            "--queued", "0", "--epochs", "none", "--queues", "none", "--spares", "0"});
+        assertEquals(0, skipping.spares());
         assertEquals(0, skipping.queued());
         assertTrue(skipping.epochScales().isEmpty());
         assertTrue(skipping.queueScales().isEmpty());

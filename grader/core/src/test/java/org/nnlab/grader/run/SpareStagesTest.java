@@ -37,9 +37,10 @@ class SpareStagesTest {
     @Test
     void aSpareIsWantedWhileThereIsRoomAndOneBeyondTheLimitIsStoppedAtOnce() throws Exception {
         SpareStages spares = new SpareStages(1, clock::get);
-        assertTrue(spares.wanted());
+        assertTrue(spares.reserve());
         spares.add(digits, data, waitingStages());
-        assertFalse(spares.wanted());
+        clock.addAndGet(SpareStages.SPACING.toNanos());
+        assertFalse(spares.reserve(), "no room");
 
         JobStages beyond = waitingStages();
         spares.add(other, data, beyond);
@@ -56,7 +57,7 @@ class SpareStagesTest {
 
         assertEquals(Optional.empty(), spares.take(digits, data));
         verify(spare).close();
-        assertTrue(spares.wanted(), "its place is free for a new spare");
+        assertTrue(spares.reserve(), "its place is free for a new spare");
     }
 
     @Test
@@ -66,9 +67,29 @@ class SpareStagesTest {
         spares.add(digits, data, ended);
         when(ended.waiting()).thenReturn(false);
 
-        assertTrue(spares.wanted());
+        assertTrue(spares.reserve());
         verify(ended).close();
         assertEquals(Optional.empty(), spares.take(digits, data));
+    }
+
+    @Test
+    void sparesStartTheSpacingApartEvenWithRoomForMore() {
+        SpareStages spares = new SpareStages(3, clock::get);
+        assertTrue(spares.reserve());
+        assertFalse(spares.reserve(), "the first one is still warming up");
+        clock.addAndGet(SpareStages.SPACING.toNanos() - 1);
+        assertFalse(spares.reserve());
+        clock.addAndGet(1);
+        assertTrue(spares.reserve());
+    }
+
+    @Test
+    void autoKeepsFivePerWorkerAsFarAsAQuarterOfTheMemoryHoldsThemAndOnePerWorkerAtLeast() {
+        long gib = 1L << 30;
+        assertEquals(10, SpareStages.auto(2, 24 * gib), "2 workers, 24 GiB: 10, within 6 GiB");
+        assertEquals(6, SpareStages.auto(2, 15 * gib), "a quarter of 15 GiB holds 6");
+        assertEquals(2, SpareStages.auto(2, 2 * gib), "one per worker even on a small machine");
+        assertEquals(40, SpareStages.auto(8, 256 * gib));
     }
 
     @Test
@@ -78,7 +99,7 @@ class SpareStagesTest {
         spares.add(digits, data, first);
         spares.close();
         verify(first).close();
-        assertFalse(spares.wanted());
+        assertFalse(spares.reserve());
 
         JobStages late = waitingStages();
         spares.add(digits, data, late);
@@ -90,7 +111,7 @@ class SpareStagesTest {
     void aNegativeLimitIsRefused() {
         assertEquals("the number of spares must be 0 or more: -1", assertThrows(IllegalArgumentException.class,
                 () -> new SpareStages(-1, clock::get)).getMessage());
-        assertFalse(new SpareStages(0, clock::get).wanted(), "0 keeps none");
+        assertFalse(new SpareStages(0, clock::get).reserve(), "0 keeps none");
     }
 
     private static JobStages waitingStages() {
