@@ -100,7 +100,8 @@ public class GradingWorkers {
     /**
      * @param key        the setting, for the message
      * @param configured {@code auto}, or a whole number from 0
-     * @param auto       what {@code auto} means: this machine's cores for the workers, {@link Grader#autoSpares} for the spares
+     * @param auto       what {@code auto} means: this machine's cores for the workers, {@link Grader#autoSpares} for
+     *                   the spares
      * @return how many to start
      * @throws IllegalArgumentException when the setting is neither
      */

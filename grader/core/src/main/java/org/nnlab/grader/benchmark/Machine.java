@@ -62,7 +62,9 @@ public record Machine(String cpuModel, int cores, long memoryMb, String os, Stri
         }
     }
 
-    /** @return the busy seconds of /proc/stat's first line, {@code cpu user nice system idle iowait irq softirq steal} */
+    /**
+     * @return the busy seconds of /proc/stat's first line, {@code cpu user nice system idle iowait irq softirq steal}
+     */
     static double busyCpuSeconds(String cpuLine) {
         String[] fields = cpuLine.trim().split("\\s+");
         if (!fields[0].equals("cpu") || fields.length < 9) {

@@ -58,14 +58,13 @@ public final class Targets {
             ratios.add(new TargetRatio("sandboxed training / PyTorch training", sandboxed.get(), peer.get(), true,
                     1.0));
         }
-        for (String row : List.of(THROUGHPUT, THROUGHPUT_WITHOUT_SPARES)) {
-            Optional<Double> throughput = median(rows, row);
-            if (throughput.isPresent() && peer.isPresent()) {
-                double bound = cores * 60_000.0 / peer.get();
-                String name = row.equals(THROUGHPUT) ? "throughput" : "throughput without spares";
-                ratios.add(new TargetRatio(name + " / peer bound (" + cores + " cores x 60 s / peer s)",
-                        throughput.get(), bound, false, 0.75));
-            }
+        if (peer.isPresent()) {
+            double bound = cores * 60_000.0 / peer.get();
+            median(rows, THROUGHPUT).ifPresent(perMinute -> ratios.add(new TargetRatio("throughput / peer bound ("
+                    + cores + " cores x 60 s / peer s)", perMinute, bound, false, 0.75)));
+            median(rows, THROUGHPUT_WITHOUT_SPARES).ifPresent(perMinute -> ratios.add(new TargetRatio(
+                    "throughput without spares / peer bound (" + cores + " cores x 60 s / peer s)", perMinute, bound,
+                    false, 0.75)));
         }
         median(rows, PLATFORM_START).ifPresent(millis -> ratios.add(
                 new TargetRatio("platform start to the first 200 / 8 s", millis, 8000, true, 1.0)));
