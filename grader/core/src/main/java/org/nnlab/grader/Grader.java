@@ -40,6 +40,7 @@ import org.nnlab.grader.run.LabData;
 import org.nnlab.grader.run.Measured;
 import org.nnlab.grader.run.NativeLibraries;
 import org.nnlab.grader.run.JobStages;
+import org.nnlab.grader.run.Spares;
 import org.nnlab.grader.run.StageRunner;
 import org.nnlab.grader.run.TrainingOutcome;
 import org.nnlab.grader.sandbox.Sandbox;
@@ -101,26 +102,17 @@ public final class Grader {
         NativeLibraries cudaNatives = new NativeLibraries(CacheDirectory.resolve().resolve("natives/nd4j-cuda-"
                 + nd4jVersion()));
         return new Grader(home, sandbox, natives, datasets, catalog, workRoot, new StageRunner(home, sandbox, natives,
-                workRoot, new GpuTraining(cudaHome, cudaNatives, device), 0));
+                workRoot, new GpuTraining(cudaHome, cudaNatives, device), Spares.NONE));
     }
 
     /**
-     * @param workers the workers that share a grader's spares
-     * @return the spares a grader for them keeps by default ({@code auto}): five per worker, as far as a quarter of
-     *     this machine's memory holds them at 600 MB each, and at least one per worker
+     * @param spares how many spare stages wait, steady and after a burst of gradings, e.g. {@link Spares#auto}
+     * @return a grader like this one on the CPU that keeps spare stages: training and evaluation sandboxes that an
+     *     idle worker starts with {@link #startSpare} for the lab it graded last, and that the next grading of that
+     *     lab takes, so that its submission finds Java and ND4J started and warmed up. Spares start five seconds
+     *     apart. Stop them with {@link #stopSpares()} when the workers stop.
      */
-    public static int autoSpares(int workers) {
-        return StageRunner.autoSpares(workers);
-    }
-
-    /**
-     * @param spares the most spare stages that wait at once, e.g. {@link #autoSpares}; 0 keeps none
-     * @return a grader like this one on the CPU that keeps up to {@code spares} spare stages: training and
-     *     evaluation sandboxes that an idle worker starts with {@link #startSpare} for the lab it graded last, and
-     *     that the next grading of that lab takes, so that its submission finds Java and ND4J started and warmed up.
-     *     Spares start five seconds apart. Stop them with {@link #stopSpares()} when the workers stop.
-     */
-    public Grader withSpares(int spares) {
+    public Grader withSpares(Spares spares) {
         return new Grader(home, sandbox, natives, datasets, catalog, workRoot, new StageRunner(home, sandbox, natives,
                 workRoot, null, spares));
     }
@@ -240,8 +232,8 @@ public final class Grader {
     }
 
     /**
-     * Starts a spare for this lab when there is room for one ({@link #withSpares}) and the last one started five
-     * seconds ago or more; call it while a worker is idle. It returns once the spare's sandboxes are started; they
+     * Starts a spare for this lab when fewer wait than are wanted now ({@link #withSpares}) and the last one started
+     * five seconds ago or more; call it while a worker is idle. It returns once the spare's sandboxes are started; they
      * warm up on their own.
      *
      * @return whether a spare was started

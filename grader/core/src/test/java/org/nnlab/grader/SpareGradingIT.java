@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.nnlab.grader.lab.Lab;
 import org.nnlab.grader.result.CheckResult;
 import org.nnlab.grader.result.GradingResult;
+import org.nnlab.grader.run.Spares;
 import org.nnlab.grader.sandbox.BubblewrapSandbox;
 import org.nnlab.grader.submission.Submission;
 
@@ -37,7 +38,7 @@ class SpareGradingIT {
 
     @Test
     void aGradingThatTakesASpareGetsWhatAGradingWithItsOwnSandboxesGets() throws IOException {
-        Grader grader = Grader.standard(new BubblewrapSandbox()).withSpares(1);
+        Grader grader = Grader.standard(new BubblewrapSandbox()).withSpares(Spares.fixed(1));
         try {
             assertTrue(grader.startSpare(lab));
             assertEquals(1, grader.spareCount());
@@ -64,7 +65,7 @@ class SpareGradingIT {
 
     @Test
     void aSubmissionThatDoesNotCompileGetsTheSameErrorsFromASpare() throws IOException {
-        Grader grader = Grader.standard(new BubblewrapSandbox()).withSpares(1);
+        Grader grader = Grader.standard(new BubblewrapSandbox()).withSpares(Spares.fixed(1));
         String broken = reference.replace("double learningRate = 1e-3;", "double learningRate = 1e-3")
                 .replace("ctx.intParam(\"epochs\")", "ctx.intParam(epochs)");
         try {
@@ -84,7 +85,7 @@ class SpareGradingIT {
 
     @Test
     void aSpareWaitsForItsOwnLabAndStoppingTheSparesEndsThem() throws IOException {
-        Grader grader = Grader.standard(new BubblewrapSandbox()).withSpares(1);
+        Grader grader = Grader.standard(new BubblewrapSandbox()).withSpares(Spares.fixed(1));
         try {
             assertTrue(grader.startSpare(lab));
             assertFalse(grader.startSpare(lab), "one spare at most");

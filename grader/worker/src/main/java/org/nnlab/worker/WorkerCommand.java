@@ -9,25 +9,26 @@ import java.util.concurrent.Executors;
 import org.nnlab.grader.Grader;
 import org.nnlab.grader.run.GpuDevice;
 import org.nnlab.grader.run.GraderHome;
+import org.nnlab.grader.run.Spares;
 import org.nnlab.grader.sandbox.BubblewrapSandbox;
 import org.nnlab.grader.sandbox.SandboxProbe;
 import org.nnlab.worker.lab.LabStore;
 
 /**
- * A grading worker as a process of its own, without the web app: {@code ./nnlab worker [--slots N] [--spares N]
+ * A grading worker as a process of its own, without the web app: {@code ./nnlab worker [--slots N] [--spares N|auto]
  * [--cores N] [--data DIR] [--lease-seconds S] [--name NAME] [--gpus N [--gpu-slots M] [--gpu-memory-mb MB]
  * [--cuda-home DIR]]}. It points at the platform's database ({@code NNLAB_DB_URL}, {@code NNLAB_DB_USER},
  * {@code NNLAB_DB_PASSWORD}, or the {@code nnlab.db.*} system properties: PostgreSQL, which the platform instances
  * share), declares what it offers (its cores, and how many jobs it grades at once: one per core unless
- * {@code --slots} says otherwise, with up to {@code --spares} spare sandboxes, by default five per slot as far as a
- * quarter of the memory holds them ({@link Grader#autoSpares}), that its idle slots start for the labs they graded
- * last; with {@code --gpus}, that many GPUs shared by {@code --gpu-slots} jobs
+ * {@code --slots} says otherwise, with {@code --spares} spare sandboxes that its idle slots start for the labs they
+ * graded last, by default ({@code auto}, {@link Spares#auto}) one per slot and after a burst five per slot as far as
+ * a quarter of the memory holds them; with {@code --gpus}, that many GPUs shared by {@code --gpu-slots} jobs
  * each, each job bounded to {@code --gpu-memory-mb} of device memory), and grades jobs from the shared queue until it
  * is stopped. It refuses to start where the machine cannot sandbox, lacks a GPU it declares or the CUDA grader home,
  * or the database cannot be read, saying why (exit status 2).
  */
 public final class WorkerCommand {
-    private static final String USAGE = "usage: ./nnlab worker [--slots N] [--spares N] [--cores N] [--data DIR] "
+    private static final String USAGE = "usage: ./nnlab worker [--slots N] [--spares N|auto] [--cores N] [--data DIR] "
             + "[--lease-seconds S] [--name NAME]\n"
             + "    [--gpus N [--gpu-slots M] [--gpu-memory-mb MB] [--cuda-home DIR]]\n"
             + "  with NNLAB_DB_URL=jdbc:postgresql://HOST:5432/DB, NNLAB_DB_USER and NNLAB_DB_PASSWORD: the platform's "
@@ -69,7 +70,7 @@ public final class WorkerCommand {
                 grader.labLoader());
         WorkerPool pool = new WorkerPool(queue, labs, settings.name(), slots, Executors.defaultThreadFactory());
         System.err.println("nnlab worker " + settings.name() + ": " + settings.slots() + " CPU slot(s) on "
-                + settings.cores() + " core(s), up to " + settings.spares() + " spare sandbox(es), "
+                + settings.cores() + " core(s), " + settings.spares() + " spare sandbox(es), "
                 + (settings.gpus() == 0 ? "no GPU" : settings.gpus()
                 + " GPU(s) with " + settings.gpuSlots() + " slot(s) each and " + settings.gpuMemoryMb()
                 + " MB of device memory per job") + "; sandbox: " + probe.description() + "; database: "

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import org.nnlab.grader.Grader;
+import org.nnlab.grader.run.Spares;
 
 /**
  * A worker's settings, from its arguments and the platform's database configuration.
@@ -20,8 +20,9 @@ import org.nnlab.grader.Grader;
  * @param password    its password
  * @param cores       the cores this worker may use
  * @param slots       how many CPU jobs it grades at once
- * @param spares      the most spare sandboxes (a training and an evaluation JVM each) its idle CPU slots keep
- *                    started for the labs they graded last; by default {@link Grader#autoSpares} for its slots
+ * @param spares      the spare sandboxes (a training and an evaluation JVM each) its idle CPU slots keep started
+ *                    for the labs they graded last, steady and after a burst; by default {@link Spares#auto} for
+ *                    its slots
  * @param data        where it unpacks lab revisions
  * @param lease       how long a claimed job's lease runs before another worker may claim it, unless renewed
  * @param name        its name in the jobs it claims
@@ -30,7 +31,7 @@ import org.nnlab.grader.Grader;
  * @param gpuMemoryMb the device memory each GPU job may use
  * @param cudaHome    the grader home with ND4J's CUDA backend
  */
-record WorkerSettings(String url, String user, String password, int cores, int slots, int spares, Path data,
+record WorkerSettings(String url, String user, String password, int cores, int slots, Spares spares, Path data,
                       Duration lease, String name, int gpus, int gpuSlots, int gpuMemoryMb, Path cudaHome) {
 
     /**
@@ -60,7 +61,8 @@ record WorkerSettings(String url, String user, String password, int cores, int s
         }
         int cores = number(options, "--cores", Runtime.getRuntime().availableProcessors(), 1, 1024);
         int slots = number(options, "--slots", cores, 1, 1024);
-        int spares = number(options, "--spares", Grader.autoSpares(slots), 0, 1024);
+        Spares spares = "auto".equals(options.getOrDefault("--spares", "auto")) ? Spares.auto(slots)
+                : Spares.fixed(number(options, "--spares", 0, 0, 1024));
         Path data = Path.of(options.getOrDefault("--data", ".worker-data")).toAbsolutePath();
         Duration lease = Duration.ofSeconds(number(options, "--lease-seconds", 60, 3, 3600));
         String name = options.getOrDefault("--name", defaultName());

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
-import org.nnlab.grader.Grader;
+import org.nnlab.grader.run.Spares;
 
 class WorkerSettingsTest {
     private static final Map<String, String> POSTGRES = Map.of("NNLAB_DB_URL", "jdbc:postgresql://db:5432/nnlab",
@@ -42,10 +42,14 @@ class WorkerSettingsTest {
     }
 
     @Test
-    void sparesDefaultToAutoForTheSlotsAndZeroKeepsNone() {
-        assertEquals(Grader.autoSpares(2), WorkerSettings.parse(new String[] {"--slots", "2"}, POSTGRES,
+    void sparesDefaultToAutoForTheSlotsAndANumberIsKeptBurstOrNot() {
+        assertEquals(Spares.auto(2), WorkerSettings.parse(new String[] {"--slots", "2"}, POSTGRES,
                 new Properties()).spares());
-        assertEquals(0, WorkerSettings.parse(new String[] {"--slots", "2", "--spares", "0"}, POSTGRES,
+        assertEquals(Spares.auto(3), WorkerSettings.parse(new String[] {"--slots", "3", "--spares", "auto"},
+                POSTGRES, new Properties()).spares());
+        assertEquals(Spares.fixed(4), WorkerSettings.parse(new String[] {"--slots", "2", "--spares", "4"}, POSTGRES,
+                new Properties()).spares());
+        assertEquals(Spares.NONE, WorkerSettings.parse(new String[] {"--slots", "2", "--spares", "0"}, POSTGRES,
                 new Properties()).spares());
         assertEquals("--spares needs a whole number from 0 to 1024, not -1", assertThrows(
                 IllegalArgumentException.class, () -> WorkerSettings.parse(new String[] {"--spares", "-1"}, POSTGRES,

@@ -16,18 +16,19 @@ import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.nnlab.grader.Grader;
+import org.nnlab.grader.run.Spares;
 import org.nnlab.platform.lab.LabCatalog;
 import org.nnlab.worker.GradingQueue;
-import org.nnlab.grader.Grader;
 import org.nnlab.worker.WorkerPool;
 import org.nnlab.worker.WorkerSlot;
 
 /**
  * The platform's own grading workers, started with the application: {@code nnlab.grading.workers} of them
  * ({@code auto}, the default, is one per core; {@code 0} leaves grading to workers of their own, {@code ./nnlab
- * worker}), with up to {@code nnlab.grading.spares} spare sandboxes ({@code auto}: five per worker, as far as a quarter
- * of the memory holds them, {@link Grader#autoSpares}) that idle workers start for the labs they graded last
- * ({@link Grader#withSpares}). They are the same {@link WorkerPool} as a
+ * worker}), with {@code nnlab.grading.spares} spare sandboxes that idle workers start for the labs they graded last
+ * ({@link Grader#withSpares}; {@code auto}, {@link Spares#auto}: one per worker, and after a burst of submissions five
+ * per worker as far as a quarter of the memory holds them). They are the same {@link WorkerPool} as a
  * standalone worker's, on the platform's connection pool and its lab catalog, so a job is claimed, graded and settled
  * the same way wherever its worker runs.
  */
@@ -70,8 +71,7 @@ public class GradingWorkers {
         }
         GradingQueue queue = new GradingQueue(dataSource::getConnection, Duration.ofSeconds(leaseSeconds),
                 Clock.systemUTC());
-        grader = graders.grader().withSpares(count("nnlab.grading.spares", configuredSpares,
-                Grader.autoSpares(count)));
+        grader = graders.grader().withSpares(spares(configuredSpares, count));
         List<WorkerSlot> slots = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             slots.add(WorkerSlot.cpu(i, () -> grader));
@@ -98,10 +98,20 @@ public class GradingWorkers {
     }
 
     /**
+     * @param configured {@code nnlab.grading.spares}: {@code auto}, or a whole number from 0
+     * @param workers    the workers that share the spares
+     * @return the spares to keep: {@link Spares#auto} for the workers, or the number configured, burst or not
+     * @throws IllegalArgumentException when the setting is neither
+     */
+    static Spares spares(String configured, int workers) {
+        return "auto".equals(configured.trim()) ? Spares.auto(workers)
+                : Spares.fixed(count("nnlab.grading.spares", configured, 0));
+    }
+
+    /**
      * @param key        the setting, for the message
      * @param configured {@code auto}, or a whole number from 0
-     * @param auto       what {@code auto} means: this machine's cores for the workers, {@link Grader#autoSpares} for
-     *                   the spares
+     * @param auto       what {@code auto} means
      * @return how many to start
      * @throws IllegalArgumentException when the setting is neither
      */

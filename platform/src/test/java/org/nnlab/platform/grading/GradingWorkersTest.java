@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
+import org.nnlab.grader.run.Spares;
 
 class GradingWorkersTest {
     @Test
@@ -14,7 +15,15 @@ class GradingWorkersTest {
     @Test
     void aNumberIsTakenAsItIsAndZeroLeavesGradingToWorkersOfTheirOwn() {
         assertEquals(3, GradingWorkers.count("nnlab.grading.workers", " 3", 2));
-        assertEquals(0, GradingWorkers.count("nnlab.grading.spares", "0", 2));
+        assertEquals(0, GradingWorkers.count("nnlab.grading.workers", "0", 2));
+    }
+
+    @Test
+    void autoSparesGrowAfterABurstAndANumberOfSparesIsKeptBurstOrNot() {
+        assertEquals(Spares.auto(2), GradingWorkers.spares("auto", 2));
+        assertEquals(2, GradingWorkers.spares("auto", 2).steady());
+        assertEquals(Spares.fixed(3), GradingWorkers.spares("3", 2));
+        assertEquals(Spares.NONE, GradingWorkers.spares("0", 2));
     }
 
     @Test
@@ -22,6 +31,7 @@ class GradingWorkersTest {
         assertEquals("nnlab.grading.workers must be auto or a whole number from 0, not -1", assertThrows(
                 IllegalArgumentException.class, () -> GradingWorkers.count("nnlab.grading.workers", "-1", 2))
                 .getMessage());
-        assertThrows(IllegalArgumentException.class, () -> GradingWorkers.count("nnlab.grading.spares", "many", 2));
+        assertEquals("nnlab.grading.spares must be auto or a whole number from 0, not many", assertThrows(
+                IllegalArgumentException.class, () -> GradingWorkers.spares("many", 2)).getMessage());
     }
 }

@@ -30,6 +30,7 @@ import org.nnlab.grader.reflection.ClaimReader;
 import org.nnlab.grader.result.GradingResult;
 import org.nnlab.grader.result.ReportPrinter;
 import org.nnlab.grader.result.ResultJson;
+import org.nnlab.grader.run.Spares;
 import org.nnlab.grader.sandbox.BubblewrapSandbox;
 import org.nnlab.grader.sandbox.Sandbox;
 import org.nnlab.grader.sandbox.SandboxUnavailableException;
@@ -55,7 +56,7 @@ public final class GraderCommand {
                            (grading of the lab's reference solution against its in-process floor and PyTorch, and
                            the platform's start; --queued 0, --epochs none, --queues none and --starts 0 skip the
                            throughput, scaling and start parts; --spares: the spares ready when a queue arrives,
-                           by default the platform's auto)
+                           by default as many as the platform's auto keeps after a burst)
               grader kit --lab DIR --out FILE.zip [--kit-jar FILE]   (the lab's student kit)
             --unsandboxed-trusted-code runs the code WITHOUT any sandbox: only for an instructor's own code.""";
 
@@ -142,7 +143,7 @@ public final class GraderCommand {
         // The floor trains the lab's own reference solution, trusted instructor code, without a sandbox.
         Grader floor = Grader.standard(new UnsandboxedRunner());
         int workers = Math.max(1, Runtime.getRuntime().availableProcessors() / lab.limits().cpus());
-        int spares = options.spares() != null ? options.spares() : Grader.autoSpares(workers);
+        int spares = options.spares() != null ? options.spares() : Spares.auto(workers).burst();
         GradingBenchmark.Settings settings = new GradingBenchmark.Settings(options.repeat(), options.queued(),
                 workers, spares, options.epochScales(), options.queueScales(), options.starts());
         BenchmarkReport report = new GradingBenchmark(grader, floor, new PytorchPeer(PytorchPeer.SCRIPT),

@@ -24,6 +24,7 @@ import org.nnlab.grader.result.GradingResult;
 import org.nnlab.grader.result.RunResult;
 import org.nnlab.grader.run.JobWorkspace;
 import org.nnlab.grader.run.LabData;
+import org.nnlab.grader.run.Spares;
 import org.nnlab.grader.submission.Submission;
 import org.nnlab.protocol.Matrix;
 
@@ -52,7 +53,8 @@ public final class GradingBenchmark {
      * @param repeat      gradings (and floor and peer runs) per median
      * @param queued      submissions queued at once for the throughput run; 0 skips it
      * @param workers     workers grading the queue
-     * @param spares      spares ready when a queue arrives (the platform's {@code nnlab.grading.spares}); 0 for none
+     * @param spares      spares ready when a queue arrives (as the platform's {@code nnlab.grading.spares} keeps them
+     *                    after a burst); 0 for none
      * @param epochScales epoch counts to grade once each for the scaling rows; empty skips them
      * @param queueScales numbers of submissions to queue at once, each once, for the scaling rows; empty skips them
      * @param starts      platform starts to time ({@code ./nnlab run} to the first 200); 0 skips them
@@ -91,7 +93,7 @@ public final class GradingBenchmark {
         progress("warm-up grading (not counted)");
         grade(sandboxed, lab, reference);
         GradingResult last = null;
-        Grader spared = sandboxed.withSpares(1);
+        Grader spared = sandboxed.withSpares(Spares.fixed(1));
         // Interleaved, so that each repeat's four measurements see the same load on a shared machine.
         try (PeerInputs inputs = peerInputs(lab, notes)) {
             for (int i = 1; i <= settings.repeat(); i++) {
@@ -227,14 +229,14 @@ public final class GradingBenchmark {
 
     /**
      * Queues {@code count} submissions at once on the workers, with the settings' spares ready as an idle platform
-     * keeps them (as many as the queue takes): started one after another, as idle workers start them, the last one
+     * keeps them after a burst (as many as the queue takes): started one after another, as idle workers start them, the last one
      * {@link #SPARE_WARM_UP} before the queue arrives.
      * The first time, it also measures the machine's CPU while the spares wait.
      */
     private ThroughputRun.Throughput queue(Lab lab, Submission reference, int count, Settings settings,
                                            Measurements rows) throws IOException {
         int ready = Math.min(count, settings.spares()); // more would wait unused
-        Grader pooled = sandboxed.withSpares(ready);
+        Grader pooled = sandboxed.withSpares(Spares.fixed(ready));
         try {
             while (pooled.spareCount() < ready) {
                 if (!pooled.startSpare(lab)) {

@@ -3,6 +3,7 @@ package org.nnlab.grader.run;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -16,8 +17,11 @@ import org.nnlab.grader.lab.Lab;
  * same lab, revision and data) takes it, so that a submission that finds an idle worker compiles, trains and is
  * evaluated without a JVM starting beside it. Each spare serves one job. A spare that has waited {@link #MAX_AGE} is
  * stopped (its sandboxes would stop themselves at their wait limit, {@link #IDLE}); so is one whose sandbox ended.
- * At most {@code limit} spares wait at once, and they start {@link #SPACING} apart, so that at most one warms up at a
- * time beside a grading; {@link #close()} stops them all. Thread-safe.
+ * They start {@link #SPACING} apart, so that at most one warms up at a time beside a grading, until as many wait as
+ * {@link Spares} asks for now: its steady number, or after a burst as many as the most gradings that started within
+ * {@link #BURST} of each other in the last {@link #MAX_AGE}, up to its burst number. Spares beyond that are not
+ * stopped but, once stale, not replaced: the pool shrinks back as a burst is forgotten. {@link #close()} stops them
+ * all. Thread-safe.
  */
 final class SpareStages implements AutoCloseable {
     /** How long a spare's sandboxes may wait for their job. */
@@ -26,13 +30,13 @@ final class SpareStages implements AutoCloseable {
     static final Duration MAX_AGE = IDLE.minusMinutes(1);
     /** How long after one spare the next may start: about the time its two JVMs take to start and warm up. */
     static final Duration SPACING = Duration.ofSeconds(5);
-    /** The spares {@link #auto} keeps per worker: a burst of that many submissions each finds its sandboxes started. */
-    static final int AUTO_PER_WORKER = 5;
-    /** What {@link #auto} counts per spare: its training and evaluation JVMs hold about 520 MB while they wait. */
-    static final long AUTO_MEMORY_BYTES = 600L << 20;
-    private final int limit;
+    /** How close together gradings count as one burst. */
+    static final Duration BURST = Duration.ofMinutes(1);
+    private final Spares wanted;
     private final LongSupplier nanoClock;
     private final List<Spare> spares = new ArrayList<>();
+    /** When the gradings of the last {@link #MAX_AGE} started, oldest first. */
+    private final ArrayDeque<Long> gradings = new ArrayDeque<>();
     private long nextStartNanos;
     private boolean closed;
 
@@ -40,32 +44,18 @@ final class SpareStages implements AutoCloseable {
     }
 
     /**
-     * @param limit     the most spares that wait at once; 0 keeps none
+     * @param wanted    how many spares to keep, steady and after a burst
      * @param nanoClock the clock their age is measured on, {@link System#nanoTime()} outside tests
      */
-    SpareStages(int limit, LongSupplier nanoClock) {
-        if (limit < 0) {
-            throw new IllegalArgumentException("the number of spares must be 0 or more: " + limit);
-        }
-        this.limit = limit;
+    SpareStages(Spares wanted, LongSupplier nanoClock) {
+        this.wanted = wanted;
         this.nanoClock = nanoClock;
         this.nextStartNanos = nanoClock.getAsLong();
     }
 
     /**
-     * @param workers     the workers that share the spares
-     * @param memoryBytes this machine's memory
-     * @return what {@code auto} means for the number of spares: {@link #AUTO_PER_WORKER} per worker, as far as a
-     *     quarter of the memory holds them at {@link #AUTO_MEMORY_BYTES} each, and at least one per worker
-     */
-    static int auto(int workers, long memoryBytes) {
-        long byMemory = memoryBytes / 4 / AUTO_MEMORY_BYTES;
-        return (int) Math.max(workers, Math.min((long) AUTO_PER_WORKER * workers, byMemory));
-    }
-
-    /**
-     * Reserves the start of a spare: there is room for one once the stale ones are stopped, and the last one
-     * reserved started {@link #SPACING} ago or more. The next reservation then waits for that spacing.
+     * Reserves the start of a spare: fewer wait than are wanted now once the stale ones are stopped, and the last
+     * one reserved started {@link #SPACING} ago or more. The next reservation then waits for that spacing.
      *
      * @return whether the caller may start a spare now
      */
@@ -75,7 +65,7 @@ final class SpareStages implements AutoCloseable {
         synchronized (this) {
             stale = removeStale();
             long now = nanoClock.getAsLong();
-            reserved = !closed && spares.size() < limit && now - nextStartNanos >= 0;
+            reserved = !closed && spares.size() < wantedNow(now) && now - nextStartNanos >= 0;
             if (reserved) {
                 nextStartNanos = now + SPACING.toNanos();
             }
@@ -93,7 +83,7 @@ final class SpareStages implements AutoCloseable {
      */
     void add(Lab lab, LabData data, JobStages stages) {
         synchronized (this) {
-            if (!closed && spares.size() < limit) {
+            if (!closed && spares.size() < wanted.burst()) {
                 spares.add(new Spare(lab, data.sha256(), stages, nanoClock.getAsLong()));
                 return;
             }
@@ -102,6 +92,8 @@ final class SpareStages implements AutoCloseable {
     }
 
     /**
+     * Counts a grading that starts now, for the bursts, and hands it a spare when one waits.
+     *
      * @return a spare started for this lab and data, still waiting, which the caller now owns; empty when there is
      *     none
      */
@@ -109,6 +101,7 @@ final class SpareStages implements AutoCloseable {
         List<Spare> stale;
         Optional<JobStages> taken = Optional.empty();
         synchronized (this) {
+            gradings.addLast(nanoClock.getAsLong());
             stale = removeStale();
             for (Iterator<Spare> it = spares.iterator(); it.hasNext(); ) {
                 Spare spare = it.next();
@@ -138,6 +131,23 @@ final class SpareStages implements AutoCloseable {
             spares.clear();
         }
         stop(all);
+    }
+
+    /** @return how many spares are wanted now, after the gradings of the last {@link #MAX_AGE} */
+    private int wantedNow(long now) {
+        while (!gradings.isEmpty() && now - gradings.peekFirst() > MAX_AGE.toNanos()) {
+            gradings.removeFirst();
+        }
+        int burst = 0;
+        ArrayDeque<Long> window = new ArrayDeque<>();
+        for (long started : gradings) {
+            window.addLast(started);
+            while (started - window.peekFirst() >= BURST.toNanos()) {
+                window.removeFirst();
+            }
+            burst = Math.max(burst, window.size());
+        }
+        return Math.min(wanted.burst(), Math.max(wanted.steady(), burst));
     }
 
     private List<Spare> removeStale() {

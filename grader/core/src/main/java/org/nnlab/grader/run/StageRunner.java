@@ -1,8 +1,6 @@
 package org.nnlab.grader.run;
 
-import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,15 +31,15 @@ public final class StageRunner implements AutoCloseable {
      * @param workRoot where job folders are made; it must be enterable by other users
      */
     public StageRunner(GraderHome home, Sandbox sandbox, NativeLibraries natives, Path workRoot) {
-        this(home, sandbox, natives, workRoot, null, 0);
+        this(home, sandbox, natives, workRoot, null, Spares.NONE);
     }
 
     /**
      * @param gpu    how training runs on a GPU, or null to train on the CPU as the other stages run
-     * @param spares the most spare stages that wait at once ({@link #startSpare}); 0 keeps none
+     * @param spares how many spare stages wait ({@link #startSpare}), steady and after a burst of gradings
      */
     public StageRunner(GraderHome home, Sandbox sandbox, NativeLibraries natives, Path workRoot, GpuTraining gpu,
-                       int spares) {
+                       Spares spares) {
         this.home = home;
         this.sandbox = sandbox;
         this.natives = natives;
@@ -92,8 +90,9 @@ public final class StageRunner implements AutoCloseable {
 
     /**
      * Starts a spare for this lab, while a worker is idle: its training and evaluation sandboxes start and warm up,
-     * then wait until a grading of the lab takes them, for up to {@link SpareStages#IDLE}. Does nothing when there
-     * is no room for a spare, or when the last one started less than {@link SpareStages#SPACING} ago.
+     * then wait until a grading of the lab takes them, for up to {@link SpareStages#IDLE}. Does nothing when as many
+     * wait as are wanted now ({@link Spares}), or when the last one started less than {@link SpareStages#SPACING}
+     * ago.
      *
      * @param data the lab's data, prepared only when a spare is started
      * @return whether a spare was started
@@ -111,16 +110,6 @@ public final class StageRunner implements AutoCloseable {
         prepare();
         return JobStages.start(new TrainingStage(sandbox, trainingJvm, home.compileClasspath()),
                 new EvaluationStage(sandbox, jvm), workRoot, lab, data, idle);
-    }
-
-    /**
-     * @param workers the workers that share the spares
-     * @return what {@code auto} means for the number of spares on this machine: five per worker, as far as a quarter
-     *     of its memory holds them at 600 MB each, and at least one per worker
-     */
-    public static int autoSpares(int workers) {
-        return SpareStages.auto(workers, ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getTotalMemorySize());
     }
 
     /** @return how many spares wait now */

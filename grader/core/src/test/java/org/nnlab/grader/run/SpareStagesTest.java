@@ -3,7 +3,6 @@ package org.nnlab.grader.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -23,7 +22,7 @@ class SpareStagesTest {
 
     @Test
     void aGradingTakesTheSpareOfItsLabAndDataOnceAndOnlyThat() throws Exception {
-        SpareStages spares = new SpareStages(2, clock::get);
+        SpareStages spares = new SpareStages(Spares.fixed(2), clock::get);
         JobStages spare = waitingStages();
         spares.add(digits, data, spare);
 
@@ -36,7 +35,7 @@ class SpareStagesTest {
 
     @Test
     void aSpareIsWantedWhileThereIsRoomAndOneBeyondTheLimitIsStoppedAtOnce() throws Exception {
-        SpareStages spares = new SpareStages(1, clock::get);
+        SpareStages spares = new SpareStages(Spares.fixed(1), clock::get);
         assertTrue(spares.reserve());
         spares.add(digits, data, waitingStages());
         clock.addAndGet(SpareStages.SPACING.toNanos());
@@ -50,7 +49,7 @@ class SpareStagesTest {
 
     @Test
     void aSpareThatWaitedItsMaximumAgeIsStoppedAndNotTaken() throws Exception {
-        SpareStages spares = new SpareStages(1, clock::get);
+        SpareStages spares = new SpareStages(Spares.fixed(1), clock::get);
         JobStages spare = waitingStages();
         spares.add(digits, data, spare);
         clock.addAndGet(SpareStages.MAX_AGE.toNanos() + 1);
@@ -62,7 +61,7 @@ class SpareStagesTest {
 
     @Test
     void aSpareWhoseSandboxEndedIsStoppedAndNotTaken() throws Exception {
-        SpareStages spares = new SpareStages(1, clock::get);
+        SpareStages spares = new SpareStages(Spares.fixed(1), clock::get);
         JobStages ended = waitingStages();
         spares.add(digits, data, ended);
         when(ended.waiting()).thenReturn(false);
@@ -74,7 +73,7 @@ class SpareStagesTest {
 
     @Test
     void sparesStartTheSpacingApartEvenWithRoomForMore() {
-        SpareStages spares = new SpareStages(3, clock::get);
+        SpareStages spares = new SpareStages(Spares.fixed(3), clock::get);
         assertTrue(spares.reserve());
         assertFalse(spares.reserve(), "the first one is still warming up");
         clock.addAndGet(SpareStages.SPACING.toNanos() - 1);
@@ -84,17 +83,39 @@ class SpareStagesTest {
     }
 
     @Test
-    void autoKeepsFivePerWorkerAsFarAsAQuarterOfTheMemoryHoldsThemAndOnePerWorkerAtLeast() {
-        long gib = 1L << 30;
-        assertEquals(10, SpareStages.auto(2, 24 * gib), "2 workers, 24 GiB: 10, within 6 GiB");
-        assertEquals(6, SpareStages.auto(2, 15 * gib), "a quarter of 15 GiB holds 6");
-        assertEquals(2, SpareStages.auto(2, 2 * gib), "one per worker even on a small machine");
-        assertEquals(40, SpareStages.auto(8, 256 * gib));
+    void theSteadyNumberIsKeptWhileGradingsComeOneByOne() {
+        SpareStages spares = new SpareStages(new Spares(1, 4), clock::get);
+        for (int i = 0; i < 5; i++) {
+            spares.take(digits, data);
+            clock.addAndGet(SpareStages.BURST.toNanos());
+        }
+        assertTrue(spares.reserve());
+        spares.add(digits, data, waitingStages());
+        clock.addAndGet(SpareStages.SPACING.toNanos());
+        assertFalse(spares.reserve(), "five gradings a minute apart are no burst: one spare");
+    }
+
+    @Test
+    void aBurstOfGradingsGrowsTheSparesToItsSizeUpToTheBurstNumberUntilItIsForgotten() {
+        SpareStages spares = new SpareStages(new Spares(1, 4), clock::get);
+        for (int i = 0; i < 3; i++) {
+            spares.take(digits, data);
+            clock.addAndGet(SpareStages.BURST.toNanos() / 4);
+        }
+        assertEquals(3, fill(spares), "three gradings within a minute");
+
+        for (int i = 0; i < 6; i++) {
+            spares.take(other, data);
+        }
+        assertEquals(4, spares.size() + fill(spares), "six more, but four at most");
+
+        clock.addAndGet(SpareStages.MAX_AGE.toNanos() + 1);
+        assertEquals(1, fill(spares), "the burst is forgotten as its spares go stale: back to one");
     }
 
     @Test
     void closingStopsEverySpareAndEveryLaterOne() throws Exception {
-        SpareStages spares = new SpareStages(2, clock::get);
+        SpareStages spares = new SpareStages(Spares.fixed(2), clock::get);
         JobStages first = waitingStages();
         spares.add(digits, data, first);
         spares.close();
@@ -108,10 +129,22 @@ class SpareStagesTest {
     }
 
     @Test
-    void aNegativeLimitIsRefused() {
-        assertEquals("the number of spares must be 0 or more: -1", assertThrows(IllegalArgumentException.class,
-                () -> new SpareStages(-1, clock::get)).getMessage());
-        assertFalse(new SpareStages(0, clock::get).reserve(), "0 keeps none");
+    void noSparesKeepsNoneEvenAfterABurst() {
+        SpareStages spares = new SpareStages(Spares.NONE, clock::get);
+        spares.take(digits, data);
+        spares.take(digits, data);
+        assertFalse(spares.reserve());
+    }
+
+    /** Starts spares as idle workers do, the spacing apart, until none is wanted: how many were started. */
+    private int fill(SpareStages spares) {
+        int started = 0;
+        while (spares.reserve()) {
+            spares.add(digits, data, waitingStages());
+            started++;
+            clock.addAndGet(SpareStages.SPACING.toNanos());
+        }
+        return started;
     }
 
     private static JobStages waitingStages() {
