@@ -19,6 +19,12 @@ final class LimitExplanation {
     private LimitExplanation() {
     }
 
+    /** @return what the student reads when train() ran into the lab's limit on threads and processes */
+    static String processLimit(LabLimits lab) {
+        return "train() started more threads or processes than the lab allows (" + lab.processes()
+                + " in all, ND4J's own included).";
+    }
+
     /**
      * @param error  the stack trace of what {@code train()} threw
      * @param lab    the lab's limits
@@ -37,8 +43,7 @@ final class LimitExplanation {
                     + lab.memoryMb() + " MB in all). Keep fewer copies of the data or smaller networks.");
         }
         if (first.contains("unable to create native thread")) {
-            return Optional.of("train() started more threads or processes than the lab allows (" + lab.processes()
-                    + " in all, ND4J's own included).");
+            return Optional.of(processLimit(lab));
         }
         if (first.contains("OutOfMemoryError")) {
             return Optional.of("train() ran out of memory outside the Java heap (ND4J arrays, direct buffers): the lab"

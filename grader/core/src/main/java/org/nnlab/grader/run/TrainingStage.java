@@ -187,6 +187,10 @@ final class TrainingStage {
             return "train() wrote more than the lab allows outside its scratch folder (" + limits.scratchBytes() / MB
                     + " MB in all) and was stopped.";
         }
+        // a run that threw an exception is explained with it below
+        if (outcome.processLimitHit() && (report == null || report.completed())) {
+            return LimitExplanation.processLimit(lab.limits()) + " A fork or a thread it asked for was refused, so its run does not count.";
+        }
         if (report == null && outcome.exitCode() == KILLED) {
             return "Training ended without a report (exit code " + KILLED + "): its process was killed (SIGKILL) "
                     + "before it finished, by the code itself or by the machine it ran on. Submit again; if it "

@@ -34,6 +34,8 @@ import java.util.concurrent.CancellationException;
  *       without a memory kill after a wall time long enough to have used the CPU limit on this machine's
  *       processors (SIGKILL at the hard limit, one second later, for a process that ignores SIGXCPU);</li>
  *   <li>{@code memoryLimitHit}: the job's memory cgroup killed a process ({@link CgroupJob#memoryLimitHit()});</li>
+ *   <li>{@code processLimitHit}: its pids cgroup refused a fork or a thread ({@link CgroupJob#processLimitHit()}),
+ *       also while the job was being killed at a limit;</li>
  *   <li>{@code diskLimitHit}: its writable mounts held more than the limits' {@code scratchBytes}, or more than
  *       {@link WritableMountQuota#MAX_ENTRIES} files and folders, and the job was killed for it.</li>
  * </ul>
@@ -69,8 +71,8 @@ public final class BubblewrapSandbox implements Sandbox {
     }
 
     /** What a supervised job left behind for its outcome. */
-    private record Ended(ProcessSupervisor.Finished finished, boolean memoryLimitHit, boolean diskLimitHit,
-                         long peakMemoryBytes) {
+    private record Ended(ProcessSupervisor.Finished finished, boolean memoryLimitHit, boolean processLimitHit,
+                         boolean diskLimitHit, long peakMemoryBytes) {
     }
 
     /** The setup of this instance; null for the machine's, found once per JVM. */
@@ -279,7 +281,8 @@ public final class BubblewrapSandbox implements Sandbox {
             Duration deadline = gate == null ? request.limits().wallTime().plus(BACKSTOP) : request.limits().wallTime();
             ProcessSupervisor.Finished finished = ProcessSupervisor.run(builder, deadline, gate,
                     request.limits().outputBytes(), tree);
-            return new Ended(finished, job.memoryLimitHit(), quota.check(), job.peakMemoryBytes());
+            return new Ended(finished, job.memoryLimitHit(), job.processLimitHit(), quota.check(),
+                    job.peakMemoryBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the sandbox wrapper", e);
         } finally {
@@ -297,7 +300,8 @@ public final class BubblewrapSandbox implements Sandbox {
                 >= limits.cpuSeconds() * 1000L;
         boolean cpuLimitHit = !timedOut
                 && (exit == 152 || (exit == 137 && !ended.memoryLimitHit() && cpuTimeUsable));
-        return new SandboxOutcome(exit, timedOut, cpuLimitHit, ended.memoryLimitHit(), ended.diskLimitHit(),
+        return new SandboxOutcome(exit, timedOut, cpuLimitHit, ended.memoryLimitHit(), ended.processLimitHit(),
+                ended.diskLimitHit(),
                 finished.stdout().text(), finished.stderr().text(), finished.outputTruncated(), elapsed,
                 ended.peakMemoryBytes());
     }

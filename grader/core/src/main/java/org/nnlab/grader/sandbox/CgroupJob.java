@@ -175,6 +175,17 @@ final class CgroupJob implements AutoCloseable {
     }
 
     /**
+     * Whether a fork or a new thread of the job was refused at its pids limit: the {@code max} count of pids.events
+     * (v1 and v2). A kill at the end forbids forks too (pids.max 0), so read it before.
+     *
+     * @return whether the job ran into its process limit
+     */
+    boolean processLimitHit() {
+        Long refused = keyedValue(pidsDir.resolve("pids.events"), "max");
+        return refused != null && refused > 0;
+    }
+
+    /**
      * The most memory the job's cgroup held at once: {@code memory.max_usage_in_bytes} on v1, {@code memory.peak}
      * on v2 (kernels from 5.19). It counts what the cgroup was charged: resident memory, and the page cache and
      * tmpfs pages the job first touched.

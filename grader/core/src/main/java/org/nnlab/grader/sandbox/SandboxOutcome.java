@@ -9,6 +9,7 @@ import java.time.Duration;
  * @param timedOut        killed because it ran past the wall-clock limit
  * @param cpuLimitHit     killed because it ran past its CPU-time limit
  * @param memoryLimitHit  the memory cgroup recorded that it reached its limit
+ * @param processLimitHit the pids cgroup refused a fork or a new thread at its limit
  * @param diskLimitHit    killed because its writable mounts held more than its limits allow
  * @param stdout          the start of its standard output, up to the limit
  * @param stderr          the start of its standard error, up to the limit
@@ -19,8 +20,8 @@ import java.time.Duration;
  *                        not measured
  */
 public record SandboxOutcome(int exitCode, boolean timedOut, boolean cpuLimitHit, boolean memoryLimitHit,
-                             boolean diskLimitHit, String stdout, String stderr, boolean outputTruncated,
-                             Duration elapsed, long peakMemoryBytes) {
+                             boolean processLimitHit, boolean diskLimitHit, String stdout, String stderr,
+                             boolean outputTruncated, Duration elapsed, long peakMemoryBytes) {
 
     /** @return whether the process exited by itself with status 0 */
     public boolean succeeded() {

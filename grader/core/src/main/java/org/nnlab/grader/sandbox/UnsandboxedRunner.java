@@ -17,8 +17,8 @@ import java.util.concurrent.CancellationException;
  * 137), the output cap of stdout and stderr, and the kill of every process the command started (its descendants,
  * remembered while it runs) once it ends. The command gets exactly the request's environment (nothing is
  * inherited, not even PATH) and starts in the request's working directory. Mounts are ignored: callers use the
- * same paths on the host and inside. {@code cpuLimitHit} and {@code memoryLimitHit} are always false, and
- * {@code peakMemoryBytes} -1.
+ * same paths on the host and inside. {@code cpuLimitHit}, {@code memoryLimitHit} and {@code processLimitHit} are
+ * always false, and {@code peakMemoryBytes} -1.
  *
  * <p>If the calling thread is interrupted, the tree is killed, the interrupt flag is set again and
  * {@link CancellationException} is thrown.
@@ -53,7 +53,7 @@ public final class UnsandboxedRunner implements Sandbox {
             throw new UncheckedIOException("cannot start " + request.command().get(0), e);
         }
         finished.throwIfInterrupted();
-        return new SandboxOutcome(finished.exitCode(), finished.hitDeadline(), false, false, false,
+        return new SandboxOutcome(finished.exitCode(), finished.hitDeadline(), false, false, false, false,
                 finished.stdout().text(), finished.stderr().text(), finished.outputTruncated(), finished.elapsed(), -1);
     }
 

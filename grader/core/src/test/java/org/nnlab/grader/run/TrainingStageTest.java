@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nnlab.grader.check.CheckCatalog;
 import org.nnlab.grader.lab.Lab;
 import org.nnlab.grader.lab.LabLoader;
 import org.nnlab.grader.sandbox.SandboxOutcome;
+import org.nnlab.protocol.TrainingReport;
 
 class TrainingStageTest {
     private static final Lab LAB = new LabLoader(CheckCatalog.standard()::create).load(Path.of(System.getProperty(
@@ -17,7 +20,7 @@ class TrainingStageTest {
 
     @Test
     void aMemoryKillThatCameAfterTheTimeLimitIsReportedAsMemory() {
-        SandboxOutcome killedLate = new SandboxOutcome(137, true, false, true, false, "", "", false,
+        SandboxOutcome killedLate = new SandboxOutcome(137, true, false, true, false, false, "", "", false,
                 Duration.ofSeconds(241), 3L << 30);
 
         assertEquals("train() ran out of memory: the lab allows 3072 MB in all (1024 MB of Java heap). Keep fewer "
@@ -26,7 +29,7 @@ class TrainingStageTest {
 
     @Test
     void outputPastTheQuotaIsReportedWithTheQuota() {
-        SandboxOutcome stopped = new SandboxOutcome(137, false, false, false, true, "", "", false,
+        SandboxOutcome stopped = new SandboxOutcome(137, false, false, false, false, true, "", "", false,
                 Duration.ofSeconds(3), 1L << 30);
 
         assertEquals("train() wrote more than the lab allows outside its scratch folder (512 MB in all) and was "
@@ -50,7 +53,18 @@ class TrainingStageTest {
                 + "System.exit() or Runtime.halt()"), failure);
     }
 
+    @Test
+    void aRunThatRanIntoTheProcessLimitDoesNotCountEvenWhenTrainReturned() {
+        SandboxOutcome refused = new SandboxOutcome(0, false, false, false, true, false, "", "", false,
+                Duration.ofSeconds(2), 1L << 30);
+        TrainingReport completed = new TrainingReport(true, null, Map.of(), Map.of(), List.of(), Map.of());
+
+        assertEquals("train() started more threads or processes than the lab allows (256 in all, ND4J's own "
+                + "included). A fork or a thread it asked for was refused, so its run does not count.",
+                TrainingStage.failure(refused, completed, null, LAB, null));
+    }
+
     private static SandboxOutcome ended(int exitCode, Duration after) {
-        return new SandboxOutcome(exitCode, false, false, false, false, "", "", false, after, -1);
+        return new SandboxOutcome(exitCode, false, false, false, false, false, "", "", false, after, -1);
     }
 }

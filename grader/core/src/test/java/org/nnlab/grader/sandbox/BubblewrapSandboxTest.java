@@ -257,6 +257,7 @@ class BubblewrapSandboxTest {
         assertFalse(outcome.timedOut());
         assertFalse(outcome.cpuLimitHit());
         assertFalse(outcome.memoryLimitHit());
+        assertFalse(outcome.processLimitHit());
         assertFalse(outcome.succeeded());
     }
 
@@ -343,6 +344,7 @@ class BubblewrapSandboxTest {
         assertTrue(outcome.timedOut(), () -> "exit " + outcome.exitCode() + " after " + outcome.elapsed() + ": "
                 + outcome.stderr());
         assertTrue(outcome.stderr().contains("Cannot fork"), outcome.stderr());
+        assertTrue(outcome.processLimitHit());
         assertBetween(Duration.ofSeconds(3), Duration.ofSeconds(8), outcome.elapsed());
     }
 
