@@ -101,7 +101,9 @@ final class SpareStages implements AutoCloseable {
         List<Spare> stale;
         Optional<JobStages> taken = Optional.empty();
         synchronized (this) {
-            gradings.addLast(nanoClock.getAsLong());
+            long now = nanoClock.getAsLong();
+            forgetGradingsBefore(now);
+            gradings.addLast(now);
             stale = removeStale();
             for (Iterator<Spare> it = spares.iterator(); it.hasNext(); ) {
                 Spare spare = it.next();
@@ -135,9 +137,7 @@ final class SpareStages implements AutoCloseable {
 
     /** @return how many spares are wanted now, after the gradings of the last {@link #MAX_AGE} */
     private int wantedNow(long now) {
-        while (!gradings.isEmpty() && now - gradings.peekFirst() > MAX_AGE.toNanos()) {
-            gradings.removeFirst();
-        }
+        forgetGradingsBefore(now);
         int burst = 0;
         ArrayDeque<Long> window = new ArrayDeque<>();
         for (long started : gradings) {
@@ -148,6 +148,13 @@ final class SpareStages implements AutoCloseable {
             burst = Math.max(burst, window.size());
         }
         return Math.min(wanted.burst(), Math.max(wanted.steady(), burst));
+    }
+
+    /** Forgets the gradings that started more than {@link #MAX_AGE} before {@code now}. */
+    private void forgetGradingsBefore(long now) {
+        while (!gradings.isEmpty() && now - gradings.peekFirst() > MAX_AGE.toNanos()) {
+            gradings.removeFirst();
+        }
     }
 
     private List<Spare> removeStale() {
