@@ -229,9 +229,9 @@ public final class GradingBenchmark {
 
     /**
      * Queues {@code count} submissions at once on the workers, with the settings' spares ready as an idle platform
-     * keeps them after a burst (as many as the queue takes): started one after another, as idle workers start them, the last one
-     * {@link #SPARE_WARM_UP} before the queue arrives.
-     * The first time, it also measures the machine's CPU while the spares wait.
+     * keeps them after a burst (as many as the queue takes): started one after another, as idle workers start them,
+     * the last one {@link #SPARE_WARM_UP} before the queue arrives. The first time, it also measures the machine's
+     * CPU while the spares wait.
      */
     private ThroughputRun.Throughput queue(Lab lab, Submission reference, int count, Settings settings,
                                            Measurements rows) throws IOException {

@@ -189,7 +189,8 @@ final class TrainingStage {
         }
         // a run that threw an exception is explained with it below
         if (outcome.processLimitHit() && (report == null || report.completed())) {
-            return LimitExplanation.processLimit(lab.limits()) + " A fork or a thread it asked for was refused, so its run does not count.";
+            return LimitExplanation.processLimit(lab.limits())
+                    + " A fork or a thread it asked for was refused, so its run does not count.";
         }
         if (report == null && outcome.exitCode() == KILLED) {
             return "Training ended without a report (exit code " + KILLED + "): its process was killed (SIGKILL) "
